@@ -1,0 +1,128 @@
+// topichub: build, serve (and later search, check) a health-information site.
+#include <CLI/CLI.hpp>
+
+#include <csignal>
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+#include <pthread.h>
+#include <thread>
+#include <unistd.h>
+
+#include "pipeline/pipeline.h"
+#include "serve/server.h"
+#include "write/site_writer.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Progress on a terminal, only once a build has run for more than a second.
+class Progress {
+ public:
+  explicit Progress(bool enabled) : enabled_(enabled), started_(Clock::now()) {}
+
+  void operator()(std::string_view stage, size_t done, size_t total) {
+    if (!enabled_ || Clock::now() - started_ < std::chrono::seconds(1)) return;
+    std::cerr << "\r\033[K" << stage;
+    if (total > 0) std::cerr << " " << done << "/" << total;
+    std::cerr << std::flush;
+    shown_ = true;
+  }
+  void finish() {
+    if (shown_) std::cerr << "\r\033[K" << std::flush;
+  }
+
+ private:
+  bool enabled_;
+  bool shown_ = false;
+  Clock::time_point started_;
+};
+
+int run_build(const std::string& site, std::string out, bool drafts, const std::string& base_url) {
+  auto started = Clock::now();
+  Progress progress(::isatty(STDERR_FILENO));
+  topichub::BuildOptions options;
+  options.include_drafts = drafts;
+  options.base_url = base_url;
+  options.progress = [&](std::string_view stage, size_t done, size_t total) { progress(stage, done, total); };
+  auto output = topichub::build_site(site, options);
+  progress.finish();
+  output.diagnostics.print(std::cerr);
+  if (!output.ok()) {
+    std::cerr << output.diagnostics.count(topichub::Severity::error) << " errors; nothing was written\n";
+    return 1;
+  }
+  if (out.empty()) out = (std::filesystem::path(site) / "public").string();
+  progress(std::string_view("write"), 0, 0);
+  auto written = topichub::write_site(output.rendered.files, out, site);
+  progress.finish();
+  if (!written.ok) {
+    std::cerr << "error: " << written.error << "\n";
+    return 1;
+  }
+  auto elapsed = std::chrono::duration<double>(Clock::now() - started).count();
+  std::cerr << "built " << output.site.topics.size() << " topics and " << output.site.articles.size()
+            << " articles (" << written.files_written << " files) into " << out << " in " << elapsed << " s\n";
+  return 0;
+}
+
+int run_serve(const std::string& site, topichub::ServeOptions options) {
+  // SIGINT/SIGTERM are taken by a thread of their own, which stops the
+  // server cleanly; every other thread inherits the blocked mask.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  topichub::SiteServer server(site, options, std::cerr);
+  int port = server.bind();
+  if (port < 0) {
+    std::cerr << "error: cannot listen on " << options.host << ":" << options.port << "\n";
+    return 1;
+  }
+  std::thread signal_thread([&] {
+    int received = 0;
+    sigwait(&signals, &received);
+    std::cerr << "stopping\n";
+    server.stop();
+  });
+  std::cerr << "serving " << site << " on http://" << options.host << ":" << port << "/ (Ctrl-C to stop)" << std::endl;
+  server.serve();
+  pthread_kill(signal_thread.native_handle(), SIGTERM);
+  signal_thread.join();
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"topichub: evidence-based health-information sites from Markdown and a topic graph"};
+  app.require_subcommand(1);
+
+  std::string site, out, base_url;
+  bool drafts = false;
+  auto* build = app.add_subcommand("build", "Build the static site");
+  build->add_option("SITE", site, "Site folder")->required();
+  build->add_option("-o,--out", out, "Output folder (default SITE/public)");
+  build->add_flag("--drafts", drafts, "Include draft articles");
+  build->add_option("--base-url", base_url, "Override base_url");
+
+  topichub::ServeOptions serve_options;
+  auto* serve = app.add_subcommand("serve", "Build in memory, serve, rebuild on change");
+  serve->add_option("SITE", site, "Site folder")->required();
+  serve->add_option("--host", serve_options.host, "Address to listen on")->capture_default_str();
+  serve->add_option("--port", serve_options.port, "Port to listen on")->capture_default_str();
+  serve->add_flag("--drafts", serve_options.build.include_drafts, "Include draft articles");
+
+  CLI11_PARSE(app, argc, argv);
+  try {
+    if (build->parsed()) return run_build(site, out, drafts, base_url);
+    if (serve->parsed()) return run_serve(site, serve_options);
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 2;
+  }
+  return 0;
+}

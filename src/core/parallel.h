@@ -1,0 +1,42 @@
+// A parallel loop over an index range, for the embarrassingly parallel parts
+// of a build (reading files, linking articles, rendering pages).
+#pragma once
+
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace topichub {
+
+inline unsigned worker_count() { return std::max(1u, std::thread::hardware_concurrency()); }
+
+// Calls body(worker, index) for every index in [0, count), spread over the
+// machine's cores. `worker` is in [0, worker_count()) and lets callers keep
+// per-thread state (e.g. compiled templates). The first exception is rethrown.
+template <typename Body>
+void parallel_for(size_t count, Body&& body) {
+  unsigned workers = static_cast<unsigned>(std::min<size_t>(worker_count(), std::max<size_t>(count, 1)));
+  std::atomic<size_t> next{0};
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
+  auto run = [&](unsigned worker) {
+    try {
+      for (size_t i = next++; i < count; i = next++) body(worker, i);
+    } catch (...) {
+      std::lock_guard lock(failure_mutex);
+      if (!failure) failure = std::current_exception();
+      next = count;
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned w = 1; w < workers; ++w) threads.emplace_back(run, w);
+  run(0);
+  for (auto& thread : threads) thread.join();
+  if (failure) std::rethrow_exception(failure);
+}
+
+}  // namespace topichub

@@ -1,0 +1,224 @@
+#include "core/text.h"
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <memory>
+
+namespace topichub {
+namespace {
+
+bool is_ascii(std::string_view text) {
+  for (unsigned char c : text)
+    if (c >= 0x80) return false;
+  return true;
+}
+
+bool is_word_codepoint(utf8proc_int32_t cp) {
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+  switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_apostrophe(utf8proc_int32_t cp) { return cp == '\'' || cp == 0x2019; }
+
+// Decodes one code point at offset; invalid bytes decode as -1 with length 1.
+utf8proc_ssize_t decode(std::string_view text, size_t offset, utf8proc_int32_t& cp) {
+  if (static_cast<unsigned char>(text[offset]) < 0x80) {
+    cp = static_cast<unsigned char>(text[offset]);
+    return 1;
+  }
+  auto length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + offset),
+                                 static_cast<utf8proc_ssize_t>(text.size() - offset), &cp);
+  if (length < 1) {
+    cp = -1;
+    return 1;
+  }
+  return length;
+}
+
+}  // namespace
+
+size_t find_invalid_utf8(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    utf8proc_int32_t cp;
+    auto length = decode(text, i, cp);
+    if (cp < 0) return i;
+    i += static_cast<size_t>(length);
+  }
+  return std::string_view::npos;
+}
+
+std::string repair_utf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    utf8proc_int32_t cp;
+    auto length = decode(text, i, cp);
+    if (cp < 0) out += "\xEF\xBF\xBD";
+    else out.append(text.substr(i, static_cast<size_t>(length)));
+    i += static_cast<size_t>(length);
+  }
+  return out;
+}
+
+std::string fold(std::string_view text) {
+  if (is_ascii(text)) {
+    std::string out(text);
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+  }
+  utf8proc_uint8_t* mapped = nullptr;
+  auto options = static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+                                                UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
+  auto length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                             static_cast<utf8proc_ssize_t>(text.size()), &mapped, options);
+  if (length < 0) return fold(repair_utf8(text)) ;
+  std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owner(mapped, &std::free);
+  return std::string(reinterpret_cast<const char*>(mapped), static_cast<size_t>(length));
+}
+
+void for_each_word(std::string_view text, const std::function<void(size_t, size_t)>& on_word) {
+  size_t start = std::string_view::npos;
+  size_t i = 0;
+  while (i < text.size()) {
+    utf8proc_int32_t cp;
+    auto length = static_cast<size_t>(decode(text, i, cp));
+    if (cp >= 0 && is_word_codepoint(cp)) {
+      if (start == std::string_view::npos) start = i;
+    } else if (start != std::string_view::npos && cp >= 0 && is_apostrophe(cp) && i + length < text.size()) {
+      utf8proc_int32_t next;
+      decode(text, i + length, next);
+      if (!(next >= 0 && is_word_codepoint(next))) {
+        on_word(start, i);
+        start = std::string_view::npos;
+      }
+    } else if (start != std::string_view::npos) {
+      on_word(start, i);
+      start = std::string_view::npos;
+    }
+    i += length;
+  }
+  if (start != std::string_view::npos) on_word(start, text.size());
+}
+
+bool is_acronym(std::string_view word) {
+  int letters = 0;
+  for (char c : word) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') ++letters;
+  }
+  return letters >= 2;
+}
+
+std::string html_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string slugify(std::string_view text) {
+  std::string folded = fold(text);
+  std::string slug;
+  bool dash = false;
+  for (char c : folded) {
+    bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    if (keep) {
+      if (dash && !slug.empty()) slug += '-';
+      slug += c;
+      dash = false;
+    } else {
+      dash = true;
+    }
+  }
+  return slug;
+}
+
+bool is_valid_slug(std::string_view slug) {
+  if (slug.empty() || slug.size() > 200 || slug.front() == '-') return false;
+  for (char c : slug) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+std::string_view trim(std::string_view text) {
+  const char* space = " \t\r\n";
+  auto begin = text.find_first_not_of(space);
+  if (begin == std::string_view::npos) return {};
+  auto end = text.find_last_not_of(space);
+  return text.substr(begin, end - begin + 1);
+}
+
+std::string collapse_whitespace(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (char c : trim(text)) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = true;
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+std::string shorten(std::string_view text, size_t max_chars) {
+  if (text.size() <= max_chars) return std::string(text);
+  auto cut = text.substr(0, max_chars);
+  auto space = cut.rfind(' ');
+  if (space != std::string_view::npos && space > max_chars / 2) cut = cut.substr(0, space);
+  // Never cut inside a UTF-8 sequence.
+  while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80) cut.remove_suffix(1);
+  if (!cut.empty() && static_cast<unsigned char>(cut.back()) >= 0xC0) cut.remove_suffix(1);
+  std::string out(trim(cut));
+  while (!out.empty() && (out.back() == ',' || out.back() == ';' || out.back() == ':')) out.pop_back();
+  return out + "…";
+}
+
+int line_at(std::string_view text, size_t offset) {
+  int line = 1;
+  for (size_t i = 0; i < offset && i < text.size(); ++i)
+    if (text[i] == '\n') ++line;
+  return line;
+}
+
+std::string capitalize_first(std::string_view text) {
+  std::string out(text);
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out;
+}
+
+size_t count_words(std::string_view text) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+}  // namespace topichub

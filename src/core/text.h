@@ -1,0 +1,52 @@
+// Text helpers shared by all stages: UTF-8 checks, Unicode folding, word
+// boundaries, escaping for HTML/XML, slugs.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace topichub {
+
+// Byte offset of the first invalid UTF-8 sequence, or npos when valid.
+size_t find_invalid_utf8(std::string_view text);
+
+// Replaces invalid UTF-8 sequences with U+FFFD so later stages can trust the text.
+std::string repair_utf8(std::string_view text);
+
+// Case-folds, strips accents and applies compatibility normalisation (NFKC),
+// so that "Café", "CAFE" and "café" compare equal. ASCII takes a fast path.
+std::string fold(std::string_view text);
+
+// Calls on_word(begin, end) for each word: a run of letters and digits, with
+// apostrophes allowed between letters ("Parkinson's"). Offsets are bytes.
+void for_each_word(std::string_view text, const std::function<void(size_t, size_t)>& on_word);
+
+// True when the word has at least two letters and no lower-case letter ("RLS", "PKD").
+bool is_acronym(std::string_view word);
+
+std::string html_escape(std::string_view text);  // & < > " '
+inline std::string xml_escape(std::string_view text) { return html_escape(text); }
+
+// "Leg cramps: at Night!" -> "leg-cramps-at-night". Accents are folded; other
+// characters that are not ASCII letters or digits become single dashes.
+std::string slugify(std::string_view text);
+
+// A slug is safe in a URL path and a file name: [a-z0-9_-], not starting with '-'.
+bool is_valid_slug(std::string_view slug);
+
+std::string_view trim(std::string_view text);
+std::string collapse_whitespace(std::string_view text);
+
+// Shortens at a word boundary and adds an ellipsis when longer than max_chars.
+std::string shorten(std::string_view text, size_t max_chars);
+
+// 1-based line number of a byte offset.
+int line_at(std::string_view text, size_t offset);
+
+std::string capitalize_first(std::string_view text);
+
+size_t count_words(std::string_view text);
+
+}  // namespace topichub

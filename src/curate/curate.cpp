@@ -1,0 +1,91 @@
+#include "curate/curate.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace topichub {
+namespace {
+
+// How deep into a topic's collection related-article candidates are taken:
+// bounds the work per article on topics with thousands of articles.
+constexpr size_t kCandidatesPerTopic = 50;
+constexpr size_t kTopicsPerArticle = 3;
+
+struct IntentText {
+  std::string_view intent, heading, phrase;
+};
+
+constexpr IntentText kIntentTexts[] = {
+    {"quick-relief", "Quick relief tonight", "quick relief tonight"},
+    {"prevention", "Long-term prevention", "long-term prevention"},
+    {"causes", "Causes", "causes"},
+    {"treatment", "Treatments", "treatments"},
+    {"diagnosis", "Diagnosis and when to get help", "when to get help"},
+    {"living-with", "Living with it", "living with it"},
+    {"", "More to read", "further reading"},
+};
+
+const IntentText& intent_text(std::string_view intent) {
+  for (const auto& text : kIntentTexts)
+    if (text.intent == intent) return text;
+  return kIntentTexts[std::size(kIntentTexts) - 1];
+}
+
+}  // namespace
+
+std::string_view intent_heading(std::string_view intent) { return intent_text(intent).heading; }
+std::string_view intent_phrase(std::string_view intent) { return intent_text(intent).phrase; }
+
+Curation curate(const Site& site, std::span<const ArticleLinks> links) {
+  Curation curation;
+  curation.by_topic.resize(site.topics.size());
+  for (size_t a = 0; a < links.size(); ++a)
+    for (const auto& entry : links[a].topics) curation.by_topic[entry.topic].push_back({a, entry.weight});
+  for (auto& collection : curation.by_topic) {
+    std::sort(collection.begin(), collection.end(), [&](const CuratedArticle& x, const CuratedArticle& y) {
+      if (x.centrality != y.centrality) return x.centrality > y.centrality;
+      const auto& ax = site.articles[x.article];
+      const auto& ay = site.articles[y.article];
+      if (ax.freshness() != ay.freshness()) return ax.freshness() > ay.freshness();
+      return ax.title < ay.title;
+    });
+  }
+
+  curation.related.resize(site.articles.size());
+  std::unordered_map<size_t, double> scores;
+  for (size_t a = 0; a < links.size(); ++a) {
+    scores.clear();
+    const auto& topics = links[a].topics;
+    for (size_t t = 0; t < std::min(topics.size(), kTopicsPerArticle); ++t) {
+      const auto& collection = curation.by_topic[topics[t].topic];
+      for (size_t c = 0; c < std::min(collection.size(), kCandidatesPerTopic); ++c) {
+        if (collection[c].article == a) continue;
+        scores[collection[c].article] += std::min(topics[t].weight, collection[c].centrality);
+      }
+    }
+    std::vector<std::pair<double, size_t>> ranked;
+    for (const auto& [article, score] : scores) ranked.push_back({-score, article});
+    auto count = std::min(ranked.size(), kRelatedCount);
+    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(count), ranked.end());
+    for (size_t i = 0; i < count; ++i) curation.related[a].push_back(ranked[i].second);
+  }
+  return curation;
+}
+
+std::vector<IntentGroup> group_by_intent(std::span<const CuratedArticle> articles, const Site& site) {
+  std::vector<IntentGroup> groups;
+  for (const auto& text : kIntentTexts) groups.push_back({text.intent, text.heading, {}});
+  for (const auto& entry : articles) {
+    const auto& intents = site.articles[entry.article].intents;
+    std::string_view first = intents.empty() ? std::string_view() : std::string_view(intents.front());
+    for (auto& group : groups)
+      if (group.intent == intent_text(first).intent) {
+        group.articles.push_back(entry);
+        break;
+      }
+  }
+  std::erase_if(groups, [](const IntentGroup& g) { return g.articles.empty(); });
+  return groups;
+}
+
+}  // namespace topichub

@@ -1,0 +1,43 @@
+// Which topics an article is about, and where their first mentions are.
+#pragma once
+
+#include <vector>
+
+#include "core/site.h"
+#include "link/topic_matcher.h"
+
+namespace topichub {
+
+struct TopicWeight {
+  size_t topic;
+  double weight;  // higher = more central to the article
+};
+
+struct ArticleLinks {
+  // Explicit topics and mentioned ones, most central first.
+  std::vector<TopicWeight> topics;
+  // The first linkable mention of each topic in the body (byte offsets into
+  // Article::body), in text order. Never in headings, links, images or code.
+  std::vector<TopicMention> first_mentions;
+
+  double weight_of(size_t topic) const;
+};
+
+class Linker {
+ public:
+  // REQUIRES: `site` outlives the linker.
+  explicit Linker(const Site& site) : site_(site), matcher_(site.topics) {}
+
+  ArticleLinks link(const Article& article) const;
+
+  // Links every article of the site, in parallel; result[i] is for site.articles[i].
+  std::vector<ArticleLinks> link_all() const;
+
+  const TopicMatcher& matcher() const { return matcher_; }
+
+ private:
+  const Site& site_;
+  TopicMatcher matcher_;
+};
+
+}  // namespace topichub

@@ -1,0 +1,55 @@
+// Finds mentions of topics (names and synonyms) in text in one pass.
+//
+// Text is split into words; each word is folded (case, accents) and reduced
+// to a simple singular ("cramps" -> "cramp"). Names become paths in a trie of
+// word ids, so matching costs O(words x longest name) whatever the number of
+// topics. Leftmost-longest: "restless legs syndrome" wins over "legs".
+// Names written as acronyms ("ALL", "RLS") match only in capitals.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/site.h"
+
+namespace topichub {
+
+struct TopicMention {
+  size_t topic;
+  size_t begin;  // byte offsets into the scanned text
+  size_t end;
+};
+
+class TopicMatcher {
+ public:
+  explicit TopicMatcher(const std::vector<Topic>& topics);
+
+  // Calls on_mention for each mention, in text order, not overlapping.
+  void scan(std::string_view text, const std::function<void(const TopicMention&)>& on_mention) const;
+
+  // The normalised form of a single word (exposed for tests).
+  static std::string normalize_word(std::string_view word);
+
+ private:
+  struct Entry {
+    size_t topic;
+    bool acronym;  // match only when every matched word is in capitals
+  };
+  struct Node {
+    std::vector<Entry> entries;  // names that end here
+  };
+
+  void add_name(std::string_view name, size_t topic);
+  int32_t child(int32_t node, int32_t word) const;
+
+  std::unordered_map<std::string, int32_t> word_ids_;
+  std::unordered_map<uint64_t, int32_t> children_;  // (node << 32 | word) -> node
+  std::vector<Node> nodes_;
+  size_t longest_name_ = 0;
+};
+
+}  // namespace topichub

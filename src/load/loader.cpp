@@ -1,0 +1,196 @@
+#include "load/loader.h"
+
+#include <filesystem>
+#include <system_error>
+
+#include "core/parallel.h"
+#include "core/text.h"
+#include "load/config.h"
+#include "load/content.h"
+#include "load/front_matter.h"
+#include "load/source_file.h"
+
+namespace topichub {
+namespace fs = std::filesystem;
+namespace {
+
+enum class ContentKind { article, topic };
+
+struct ContentFile {
+  ContentKind kind;
+  std::string path;          // as opened
+  std::string display;       // relative to the site root
+  std::string default_slug;  // from the file or folder name
+};
+
+std::string relative_display(const fs::path& path, const fs::path& root) {
+  std::error_code error;
+  auto relative = fs::relative(path, root, error);
+  return (error ? path : relative).generic_string();
+}
+
+// True when the entry may be read: not a symlink that leads out of the site.
+bool inside_site(const fs::directory_entry& entry, const fs::path& canonical_root, const fs::path& root,
+                 Diagnostics& diagnostics) {
+  std::error_code error;
+  if (!entry.is_symlink(error)) return true;
+  auto target = fs::weakly_canonical(entry.path(), error);
+  auto [root_end, target_it] = std::mismatch(canonical_root.begin(), canonical_root.end(), target.begin(), target.end());
+  if (!error && root_end == canonical_root.end()) return true;
+  diagnostics.error(relative_display(entry.path(), root), 0, "symlink",
+                    "symbolic link points outside the site; not followed");
+  return false;
+}
+
+void collect_articles(const fs::path& root, const fs::path& canonical_root, std::vector<ContentFile>& files,
+                      Diagnostics& diagnostics) {
+  auto dir = root / "content" / "articles";
+  std::error_code error;
+  if (!fs::is_directory(dir, error)) return;
+  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, error), end;
+  for (; !error && it != end; it.increment(error)) {
+    const auto& entry = *it;
+    if (!inside_site(entry, canonical_root, root, diagnostics)) {
+      if (entry.is_directory()) it.disable_recursion_pending();
+      continue;
+    }
+    if (!entry.is_regular_file(error) || entry.path().extension() != ".md") continue;
+    auto name = entry.path().filename().string();
+    if (name == "_index.md") continue;
+    auto slug = name == "index.md" ? entry.path().parent_path().filename().string() : entry.path().stem().string();
+    files.push_back({ContentKind::article, entry.path().string(), relative_display(entry.path(), root), slug});
+  }
+}
+
+void collect_topics(const fs::path& root, const fs::path& canonical_root, std::vector<ContentFile>& files,
+                    Diagnostics& diagnostics) {
+  auto dir = root / "content" / "topics";
+  std::error_code error;
+  if (!fs::is_directory(dir, error)) return;
+  for (const auto& entry : fs::directory_iterator(dir, error)) {
+    if (!inside_site(entry, canonical_root, root, diagnostics)) continue;
+    if (entry.is_directory(error)) {
+      for (const char* index : {"_index.md", "index.md"}) {
+        auto path = entry.path() / index;
+        if (fs::is_regular_file(path, error)) {
+          files.push_back({ContentKind::topic, path.string(), relative_display(path, root),
+                           entry.path().filename().string()});
+          break;
+        }
+      }
+    } else if (entry.is_regular_file(error) && entry.path().extension() == ".md" &&
+               entry.path().filename() != "_index.md") {
+      files.push_back({ContentKind::topic, entry.path().string(), relative_display(entry.path(), root),
+                       entry.path().stem().string()});
+    }
+  }
+}
+
+Config load_config(const fs::path& root, Diagnostics& diagnostics) {
+  auto path = root / "topichub.toml";
+  std::error_code error;
+  if (!fs::exists(path, error)) {
+    diagnostics.warning("topichub.toml", 0, "config", "no topichub.toml; using default settings");
+    return Config{};
+  }
+  std::string bytes;
+  if (!read_file(path.string(), "topichub.toml", bytes, diagnostics)) return Config{};
+  return parse_config(clean_source_text(bytes, "topichub.toml", diagnostics), "topichub.toml", diagnostics);
+}
+
+template <typename Item>
+void index_slugs(std::vector<Item>& items, std::unordered_map<std::string, size_t>& index, std::string_view what,
+                 Diagnostics& diagnostics) {
+  for (size_t i = 0; i < items.size(); ++i) {
+    auto [it, inserted] = index.emplace(items[i].slug, i);
+    if (!inserted)
+      diagnostics.error(items[i].file, 1, "duplicate-slug",
+                        "duplicate " + std::string(what) + " slug \"" + items[i].slug + "\" (also used by " +
+                            items[it->second].file + ")");
+  }
+}
+
+void resolve_topic_refs(Site& site, Diagnostics& diagnostics) {
+  TopicLookup lookup(site);
+  for (auto& article : site.articles) {
+    auto add = [&](size_t topic) {
+      if (std::find(article.topics.begin(), article.topics.end(), topic) == article.topics.end())
+        article.topics.push_back(topic);
+    };
+    for (const auto& ref : article.topic_refs) {
+      if (auto topic = lookup.find(ref.text)) add(*topic);
+      else diagnostics.error(article.file, ref.line, "unknown-topic", "unknown topic \"" + ref.text + "\"");
+    }
+    for (const auto& tag : article.tags)
+      if (auto topic = lookup.find(tag.text)) add(*topic);
+  }
+}
+
+}  // namespace
+
+TopicLookup::TopicLookup(const Site& site) : site_(site) {
+  for (size_t i = 0; i < site.topics.size(); ++i) {
+    by_folded_name_.emplace(fold(site.topics[i].name), i);
+    for (const auto& synonym : site.topics[i].synonyms) by_folded_name_.emplace(fold(synonym), i);
+  }
+}
+
+std::optional<size_t> TopicLookup::find(std::string_view reference) const {
+  if (auto it = site_.topic_by_slug.find(std::string(reference)); it != site_.topic_by_slug.end()) return it->second;
+  if (auto it = by_folded_name_.find(fold(collapse_whitespace(reference))); it != by_folded_name_.end())
+    return it->second;
+  if (auto it = site_.topic_by_slug.find(slugify(reference)); it != site_.topic_by_slug.end()) return it->second;
+  return std::nullopt;
+}
+
+LoadResult load_site(std::string_view root_text, const LoadOptions& options) {
+  LoadResult result;
+  auto& site = result.site;
+  auto& diagnostics = result.diagnostics;
+  site.root = std::string(root_text);
+  fs::path root(root_text);
+  std::error_code error;
+  if (!fs::is_directory(root, error)) {
+    diagnostics.error(site.root, 0, "site", "not a folder");
+    return result;
+  }
+  auto canonical_root = fs::canonical(root, error);
+  site.config = load_config(root, diagnostics);
+
+  std::vector<ContentFile> files;
+  collect_topics(root, canonical_root, files, diagnostics);
+  collect_articles(root, canonical_root, files, diagnostics);
+  if (!fs::is_directory(root / "content", error))
+    diagnostics.error("content", 0, "site", "no content folder: is this a topichub site?");
+
+  // Parse every file in parallel, each with its own diagnostics, merged in order.
+  std::vector<Diagnostics> file_diagnostics(files.size());
+  std::vector<std::optional<Article>> articles(files.size());
+  std::vector<std::optional<Topic>> topics(files.size());
+  parallel_for(files.size(), [&](unsigned, size_t i) {
+    const auto& file = files[i];
+    auto& local = file_diagnostics[i];
+    std::string bytes;
+    if (!read_file(file.path, file.display, bytes, local)) return;
+    auto text = clean_source_text(bytes, file.display, local);
+    auto front_matter = parse_front_matter(text, file.display, local);
+    if (file.kind == ContentKind::article) articles[i] = parse_article(front_matter, file.display, file.default_slug, local);
+    else topics[i] = parse_topic(front_matter, file.display, file.default_slug, local);
+  });
+  for (size_t i = 0; i < files.size(); ++i) {
+    diagnostics.append(file_diagnostics[i]);
+    if (topics[i]) site.topics.push_back(std::move(*topics[i]));
+    if (articles[i] && (options.include_drafts || !articles[i]->draft)) site.articles.push_back(std::move(*articles[i]));
+  }
+  auto by_file = [](const auto& a, const auto& b) { return a.file < b.file; };
+  std::sort(site.topics.begin(), site.topics.end(), by_file);
+  std::sort(site.articles.begin(), site.articles.end(), by_file);
+
+  index_slugs(site.topics, site.topic_by_slug, "topic", diagnostics);
+  index_slugs(site.articles, site.article_by_slug, "article", diagnostics);
+  resolve_topic_refs(site, diagnostics);
+  diagnostics.sort();
+  return result;
+}
+
+}  // namespace topichub

@@ -1,0 +1,39 @@
+// Reads a whole site folder into a Site.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/diagnostics.h"
+#include "core/site.h"
+
+namespace topichub {
+
+struct LoadOptions {
+  bool include_drafts = false;
+};
+
+struct LoadResult {
+  Site site;
+  Diagnostics diagnostics;
+};
+
+// Reads SITE/topichub.toml and SITE/content/{articles,topics}, in parallel.
+// Never throws for content problems: they are diagnostics. Articles' topic
+// references are resolved (Article::topics); an unknown one is an error.
+LoadResult load_site(std::string_view root, const LoadOptions& options = {});
+
+// Resolves topic references against the site's topics. Exposed for tests and
+// for the server's incremental reload.
+class TopicLookup {
+ public:
+  explicit TopicLookup(const Site& site);
+  // By slug, then by name or synonym (case- and accent-insensitive).
+  std::optional<size_t> find(std::string_view reference) const;
+
+ private:
+  const Site& site_;
+  std::unordered_map<std::string, size_t> by_folded_name_;
+};
+
+}  // namespace topichub

@@ -1,0 +1,20 @@
+// Turns a file's bytes into text the parsers can trust.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/diagnostics.h"
+
+namespace topichub {
+
+// Strips a UTF-8 byte-order mark, turns CRLF (and lone CR) into LF, and
+// reports invalid UTF-8 (repairing it with U+FFFD so that parsing can go on
+// and report further problems). NUL bytes are reported and replaced too.
+std::string clean_source_text(std::string_view bytes, std::string_view file, Diagnostics& diagnostics);
+
+// Reads a whole file. Returns false (and adds a diagnostic) when it cannot.
+bool read_file(const std::string& path, std::string_view display_name, std::string& out,
+               Diagnostics& diagnostics);
+
+}  // namespace topichub

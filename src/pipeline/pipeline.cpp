@@ -1,0 +1,74 @@
+#include "pipeline/pipeline.h"
+
+#include <filesystem>
+
+#include "curate/curate.h"
+#include "graph/graph.h"
+#include "link/linker.h"
+#include "load/loader.h"
+#include "load/source_file.h"
+#include "render/context.h"
+#include "render/theme.h"
+#include "write/site_writer.h"
+
+namespace topichub {
+namespace fs = std::filesystem;
+
+void collect_static_files(std::string_view site_root, std::vector<OutputFile>& files, Diagnostics& diagnostics) {
+  fs::path root(site_root);
+  auto dir = root / "static";
+  std::error_code error;
+  if (!fs::is_directory(dir, error)) return;
+  auto canonical_root = fs::canonical(root, error);
+  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, error), end;
+  for (; !error && it != end; it.increment(error)) {
+    const auto& entry = *it;
+    auto relative = fs::relative(entry.path(), dir, error).generic_string();
+    auto display = "static/" + relative;
+    if (entry.is_symlink(error)) {
+      auto target = fs::weakly_canonical(entry.path(), error);
+      auto [root_end, unused] = std::mismatch(canonical_root.begin(), canonical_root.end(), target.begin(), target.end());
+      if (root_end != canonical_root.end()) {
+        diagnostics.error(display, 0, "symlink", "symbolic link points outside the site; not followed");
+        if (entry.is_directory(error)) it.disable_recursion_pending();
+        continue;
+      }
+    }
+    if (!entry.is_regular_file(error)) continue;
+    if (!is_safe_relative_path(relative)) {
+      diagnostics.error(display, 0, "static", "file name cannot be published safely; skipped");
+      continue;
+    }
+    std::string content;
+    if (read_file(entry.path().string(), display, content, diagnostics)) files.push_back({relative, std::move(content)});
+  }
+}
+
+BuildOutput build_site(std::string_view site_root, const BuildOptions& options) {
+  auto report = [&](std::string_view stage, size_t done, size_t total) {
+    if (options.progress) options.progress(stage, done, total);
+  };
+  BuildOutput output;
+  report("load", 0, 0);
+  auto loaded = load_site(site_root, LoadOptions{options.include_drafts});
+  output.site = std::move(loaded.site);
+  output.diagnostics = std::move(loaded.diagnostics);
+  const Site& site = output.site;
+
+  report("graph", 0, 0);
+  auto graph = TopicGraph::build(site, output.diagnostics);
+  report("link", 0, 0);
+  auto links = Linker(site).link_all();
+  report("curate", 0, 0);
+  auto curation = curate(site, links);
+
+  auto theme = Theme::load(site_root, output.diagnostics);
+  RenderContext context(site, graph, links, curation,
+                        options.base_url.empty() ? site.config.base_url : options.base_url);
+  output.rendered = render_site(context, theme, [&](size_t done, size_t total) { report("render", done, total); });
+  collect_static_files(site_root, output.rendered.files, output.diagnostics);
+  output.diagnostics.sort();
+  return output;
+}
+
+}  // namespace topichub

@@ -1,0 +1,33 @@
+// One call from a site folder to a rendered site in memory.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "core/diagnostics.h"
+#include "core/site.h"
+#include "render/site_renderer.h"
+
+namespace topichub {
+
+struct BuildOptions {
+  bool include_drafts = false;
+  std::string base_url;  // overrides topichub.toml's base_url when set
+  // Called at each stage and during rendering; for progress on a terminal.
+  std::function<void(std::string_view stage, size_t done, size_t total)> progress;
+};
+
+struct BuildOutput {
+  Site site;
+  Diagnostics diagnostics;
+  RenderedSite rendered;  // rendered even when there are errors (serve shows it)
+  bool ok() const { return !diagnostics.has_errors(); }
+};
+
+BuildOutput build_site(std::string_view site_root, const BuildOptions& options = {});
+
+// SITE/static/** as output files (copied as they are).
+void collect_static_files(std::string_view site_root, std::vector<OutputFile>& files, Diagnostics& diagnostics);
+
+}  // namespace topichub

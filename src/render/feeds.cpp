@@ -1,0 +1,82 @@
+#include "render/feeds.h"
+
+#include <algorithm>
+
+#include "core/text.h"
+#include "render/hub_page.h"
+
+namespace topichub {
+namespace {
+
+std::string atom_date(const Date& date) { return date.is_set() ? date.iso() + "T00:00:00Z" : "1970-01-01T00:00:00Z"; }
+
+std::vector<size_t> freshest(const RenderContext& context, std::vector<size_t> articles) {
+  auto count = std::min(articles.size(), kFeedEntries);
+  std::partial_sort(articles.begin(), articles.begin() + static_cast<long>(count), articles.end(), [&](size_t a, size_t b) {
+    const auto& x = context.site.articles[a];
+    const auto& y = context.site.articles[b];
+    return x.freshness() != y.freshness() ? x.freshness() > y.freshness() : x.slug < y.slug;
+  });
+  articles.resize(count);
+  return articles;
+}
+
+std::string atom(const RenderContext& context, const std::string& title, const std::string& page_path,
+                 const std::string& feed_path, const std::vector<size_t>& articles) {
+  Date updated;
+  for (size_t a : articles) updated = std::max(updated, context.site.articles[a].freshness());
+  std::string xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n";
+  xml += "<title>" + xml_escape(title) + "</title>\n";
+  xml += "<link href=\"" + xml_escape(context.absolute(page_path)) + "\"/>\n";
+  xml += "<link rel=\"self\" href=\"" + xml_escape(context.absolute(feed_path)) + "\"/>\n";
+  xml += "<id>" + xml_escape(context.absolute(feed_path)) + "</id>\n";
+  xml += "<updated>" + atom_date(updated) + "</updated>\n";
+  for (size_t a : articles) {
+    const auto& article = context.site.articles[a];
+    auto url = context.absolute(context.article_url(a));
+    xml += "<entry>\n<title>" + xml_escape(article.title) + "</title>\n<link href=\"" + xml_escape(url) +
+           "\"/>\n<id>" + xml_escape(url) + "</id>\n<updated>" + atom_date(article.freshness()) + "</updated>\n";
+    if (article.date.is_set()) xml += "<published>" + atom_date(article.date) + "</published>\n";
+    xml += "<author><name>" + xml_escape(article.reviewed_by.empty() ? context.site.config.title : article.reviewed_by) +
+           "</name></author>\n";
+    xml += "<summary>" + xml_escape(article.summary) + "</summary>\n</entry>\n";
+  }
+  return xml + "</feed>\n";
+}
+
+}  // namespace
+
+std::string site_feed(const RenderContext& context) {
+  std::vector<size_t> all(context.site.articles.size());
+  for (size_t i = 0; i < all.size(); ++i) all[i] = i;
+  return atom(context, context.site.config.title, context.path_prefix, context.path_prefix + "feed.xml",
+              freshest(context, std::move(all)));
+}
+
+std::string topic_feed(const RenderContext& context, size_t topic) {
+  std::vector<size_t> articles;
+  for (const auto& entry : context.curation.by_topic[topic]) articles.push_back(entry.article);
+  const auto& t = context.site.topics[topic];
+  return atom(context, t.title + " — " + context.site.config.title, context.topic_url(topic),
+              context.topic_url(topic) + "feed.xml", freshest(context, std::move(articles)));
+}
+
+std::string sitemap(const RenderContext& context, std::span<const std::string> extra_paths) {
+  std::string xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+  auto add = [&](const std::string& path, const Date& lastmod) {
+    xml += "<url><loc>" + xml_escape(context.absolute(path)) + "</loc>";
+    if (lastmod.is_set()) xml += "<lastmod>" + lastmod.iso() + "</lastmod>";
+    xml += "</url>\n";
+  };
+  for (const auto& path : extra_paths) add(path, {});
+  for (size_t t = 0; t < context.site.topics.size(); ++t) {
+    Date latest;
+    for (const auto& entry : context.curation.by_topic[t])
+      latest = std::max(latest, context.site.articles[entry.article].freshness());
+    add(context.topic_url(t), latest);
+  }
+  for (size_t a = 0; a < context.site.articles.size(); ++a) add(context.article_url(a), context.site.articles[a].freshness());
+  return xml + "</urlset>\n";
+}
+
+}  // namespace topichub

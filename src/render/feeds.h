@@ -1,0 +1,21 @@
+// Atom feeds (site-wide and per topic) and sitemap.xml.
+#pragma once
+
+#include <span>
+#include <string>
+#include <vector>
+
+#include "render/context.h"
+
+namespace topichub {
+
+inline constexpr size_t kFeedEntries = 20;
+
+// The site feed: the freshest articles.
+std::string site_feed(const RenderContext& context);
+// A topic's feed: its freshest articles.
+std::string topic_feed(const RenderContext& context, size_t topic);
+// Every page path with its last modification, for search engines.
+std::string sitemap(const RenderContext& context, std::span<const std::string> extra_paths);
+
+}  // namespace topichub

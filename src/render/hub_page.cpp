@@ -1,0 +1,245 @@
+#include "render/hub_page.h"
+
+#include <algorithm>
+
+#include "core/text.h"
+#include "render/concept_map.h"
+#include "render/hub_intro.h"
+#include "render/markdown_html.h"
+#include "render/view_common.h"
+
+namespace topichub {
+namespace {
+
+std::string joined_names(const RenderContext& context, const std::vector<size_t>& topics) {
+  std::string out;
+  for (size_t i = 0; i < topics.size(); ++i) {
+    if (i) out += i + 1 == topics.size() ? " and " : ", ";
+    out += context.site.topics[topics[i]].name;
+  }
+  return out;
+}
+
+nlohmann::json topic_link(const RenderContext& context, size_t topic) {
+  return {{"name", context.site.topics[topic].name}, {"url", context.topic_url(topic)}};
+}
+
+std::string remedy_role(const TopicGraph::Remedy& remedy) {
+  bool eases = false, prevents = false;
+  for (const auto& edge : remedy.relations) {
+    eases = eases || edge.type == RelationType::eased_by;
+    prevents = prevents || edge.type == RelationType::prevented_by;
+  }
+  return eases && prevents ? "During an episode and for prevention" : eases ? "During an episode" : "For prevention";
+}
+
+std::string remedy_note(const RenderContext& context, const TopicGraph::Remedy& remedy) {
+  for (const auto& edge : remedy.relations)
+    if (edge.relation && !edge.relation->note.empty()) return edge.relation->note;
+  return capitalize_first(context.site.topics[remedy.topic].definition);
+}
+
+nlohmann::json steps_view(const RenderContext& context, size_t topic, nlohmann::json& not_advised) {
+  auto steps = nlohmann::json::array();
+  not_advised = nlohmann::json::array();
+  for (const auto& remedy : context.graph.remedies_of(topic, context.site)) {
+    nlohmann::json step = {
+        {"name", capitalize_first(context.site.topics[remedy.topic].name)},
+        {"url", context.topic_url(remedy.topic)},
+        {"grade", evidence_name(remedy.evidence)},
+        {"grade_label", evidence_label(remedy.evidence)},
+        {"role", remedy_role(remedy)},
+        {"note", remedy_note(context, remedy)},
+    };
+    if (!remedy.also_addresses.empty()) {
+      auto also = nlohmann::json::array();
+      for (size_t t : remedy.also_addresses) also.push_back(topic_link(context, t));
+      step["also"] = std::move(also);
+    }
+    (evidence_supports_use(remedy.evidence) ? steps : not_advised).push_back(std::move(step));
+  }
+  return steps;
+}
+
+nlohmann::json evidence_view(const RenderContext& context, size_t topic) {
+  auto rows = nlohmann::json::array();
+  for (const auto& edge : context.graph.edges(topic)) {
+    if (edge.evidence() == Evidence::none && (!edge.relation || edge.relation->sources.empty())) continue;
+    const auto& info = relation_info(edge.type);
+    std::string claim(edge.reverse ? info.reverse_reads_as : info.reads_as);
+    bool weak = edge.evidence() != Evidence::strong && edge.evidence() != Evidence::moderate;
+    if (edge.type == RelationType::caused_by && !edge.reverse && weak) claim = "a possible driver is";
+    rows.push_back({
+        {"claim", capitalize_first(claim)},
+        {"name", context.site.topics[edge.other].name},
+        {"url", context.topic_url(edge.other)},
+        {"grade", evidence_name(edge.evidence())},
+        {"grade_label", evidence_label(edge.evidence())},
+        {"note", edge.relation ? edge.relation->note : ""},
+        {"sources", sources_view(edge.relation ? std::span<const Source>(edge.relation->sources) : std::span<const Source>())},
+        {"rank", evidence_rank(edge.evidence())},
+    });
+  }
+  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a["rank"] < b["rank"]; });
+  return rows;
+}
+
+std::string collection_lead(const RenderContext& context, size_t topic, size_t total,
+                            const std::vector<IntentGroup>& groups) {
+  const auto& name = context.site.topics[topic].name;
+  if (total == 0) return "No articles cover " + name + " yet.";
+  std::string lead = total == 1 ? "One article looks more closely at " + name
+                                : "Below are " + std::to_string(total) + " articles that look more closely at " + name;
+  std::vector<std::string> phrases;
+  for (const auto& group : groups)
+    if (!group.intent.empty()) phrases.emplace_back(intent_phrase(group.intent));
+  if (phrases.size() >= 2) {
+    lead += ", from " + phrases.front() + " to ";
+    for (size_t i = 1; i < phrases.size(); ++i) {
+      if (i > 1) lead += i + 1 == phrases.size() ? " and " : ", ";
+      lead += phrases[i];
+    }
+  } else if (phrases.size() == 1) {
+    lead += ", with a focus on " + phrases.front();
+  }
+  return lead + ".";
+}
+
+nlohmann::json collection_view(const RenderContext& context, size_t topic, size_t page, nlohmann::json& view) {
+  const auto& all = context.curation.by_topic[topic];
+  size_t page_size = static_cast<size_t>(context.site.config.hub_page_size);
+  size_t begin = std::min(all.size(), (page - 1) * page_size);
+  size_t end = std::min(all.size(), begin + page_size);
+  std::span<const CuratedArticle> slice(all.data() + begin, end - begin);
+  auto groups = group_by_intent(slice, context.site);
+  auto groups_view = nlohmann::json::array();
+  for (const auto& group : groups) {
+    auto cards = nlohmann::json::array();
+    for (const auto& entry : group.articles) cards.push_back(article_card(context, entry.article));
+    groups_view.push_back({{"heading", group.heading}, {"intent", group.intent}, {"articles", std::move(cards)}});
+  }
+  view["collection_lead"] = collection_lead(context, topic, all.size(), group_by_intent(all, context.site));
+  view["article_count"] = std::to_string(all.size());
+  size_t pages = hub_page_count(context, topic);
+  if (pages > 1) {
+    nlohmann::json pagination = {{"current", std::to_string(page)}, {"total", std::to_string(pages)}};
+    if (page > 1) pagination["previous"] = hub_page_path(context, topic, page - 1);
+    if (page < pages) pagination["next"] = hub_page_path(context, topic, page + 1);
+    view["pagination"] = std::move(pagination);
+  }
+  return groups_view;
+}
+
+nlohmann::json related_view(const RenderContext& context, const std::vector<ConceptGroup>& groups) {
+  auto list = nlohmann::json::array();
+  for (const auto& group : groups) {
+    auto members = nlohmann::json::array();
+    for (const auto& member : group.members) {
+      auto link = topic_link(context, member.topic);
+      if (member.evidence != Evidence::none) link["grade_label"] = evidence_label(member.evidence);
+      link["grade"] = evidence_name(member.evidence);
+      members.push_back(std::move(link));
+    }
+    list.push_back({{"label", group.label}, {"kind", group.css}, {"topics", std::move(members)}});
+  }
+  return list;
+}
+
+}  // namespace
+
+size_t hub_page_count(const RenderContext& context, size_t topic) {
+  size_t size = static_cast<size_t>(context.site.config.hub_page_size);
+  size_t total = context.curation.by_topic[topic].size();
+  return std::max<size_t>(1, (total + size - 1) / size);
+}
+
+std::string hub_page_path(const RenderContext& context, size_t topic, size_t page) {
+  auto base = context.topic_url(topic);
+  return page <= 1 ? base : base + "page/" + std::to_string(page) + "/";
+}
+
+nlohmann::json hub_view(const RenderContext& context, size_t topic, size_t page) {
+  const auto& t = context.site.topics[topic];
+  PageMeta meta;
+  meta.title = t.title + (page > 1 ? " (page " + std::to_string(page) + ")" : "");
+  meta.description = t.definition.empty() ? "" : capitalize_first(t.name) + ": " + t.definition + ".";
+  meta.path = hub_page_path(context, topic, page);
+  meta.feed = context.topic_url(topic) + "feed.xml";
+  if (page == 1) meta.json_ld = hub_json_ld(context, topic);
+  auto view = base_view(context, meta);
+
+  std::string synonyms;
+  for (size_t i = 0; i < t.synonyms.size(); ++i) synonyms += (i ? ", " : "") + t.synonyms[i];
+  view["topic"] = {{"name", t.name}, {"title", t.title}, {"slug", t.slug}, {"kind", t.kind},
+                   {"definition", t.definition}, {"synonyms", synonyms}, {"url", context.topic_url(topic)},
+                   {"params", t.extra}};
+  view["is_first_page"] = page == 1;
+  view["groups"] = collection_view(context, topic, page, view);
+  if (page > 1) return view;
+
+  view["intro_html"] = trim(t.body).empty() ? write_hub_intro(context, topic) : render_markdown(t.body).html;
+  nlohmann::json not_advised;
+  auto steps = steps_view(context, topic, not_advised);
+  if (!steps.empty()) view["steps"] = std::move(steps);
+  if (!not_advised.empty()) view["not_advised"] = std::move(not_advised);
+  auto evidence = evidence_view(context, topic);
+  if (!evidence.empty()) view["evidence"] = std::move(evidence);
+  if (!t.see_a_doctor.empty()) view["see_a_doctor"] = t.see_a_doctor;
+  auto groups = concept_groups(context, topic);
+  if (!groups.empty()) {
+    view["concept_map_svg"] = draw_concept_map(context, topic, groups);
+    view["related"] = related_view(context, groups);
+  }
+  auto codes = nlohmann::json::array();
+  for (const auto& [system, code] : t.codes) codes.push_back({{"system", system}, {"code", code}});
+  if (!codes.empty()) view["codes"] = std::move(codes);
+  return view;
+}
+
+nlohmann::json hub_json_ld(const RenderContext& context, size_t topic) {
+  const auto& t = context.site.topics[topic];
+  bool condition = t.kind == "condition" || t.kind == "symptom";
+  nlohmann::json about = {{"@type", condition ? "MedicalCondition" : t.kind == "drug" ? "Drug" : "MedicalEntity"},
+                          {"name", t.name}};
+  if (!t.synonyms.empty()) about["alternateName"] = t.synonyms;
+  if (!t.definition.empty()) about["description"] = t.definition;
+  static const std::map<std::string, std::string> kCodingSystems = {
+      {"icd10", "ICD-10"}, {"mesh", "MeSH"}, {"umls_cui", "UMLS"}, {"snomed", "SNOMED-CT"}};
+  auto codes = nlohmann::json::array();
+  for (const auto& [system, code] : t.codes) {
+    auto known = kCodingSystems.find(system);
+    codes.push_back({{"@type", "MedicalCode"}, {"code", code},
+                     {"codingSystem", known == kCodingSystems.end() ? system : known->second}});
+  }
+  if (!codes.empty()) about["code"] = codes;
+  if (condition) {
+    auto treatments = nlohmann::json::array();
+    for (const auto& remedy : context.graph.remedies_of(topic, context.site))
+      if (evidence_supports_use(remedy.evidence))
+        treatments.push_back({{"@type", "MedicalTherapy"}, {"name", context.site.topics[remedy.topic].name}});
+    if (!treatments.empty()) about["possibleTreatment"] = treatments;
+    auto risks = nlohmann::json::array();
+    for (auto type : {RelationType::caused_by, RelationType::worsened_by})
+      for (const auto& edge : context.graph.edges_of(topic, type))
+        risks.push_back({{"@type", "MedicalRiskFactor"}, {"name", context.site.topics[edge.other].name}});
+    if (!risks.empty()) about["riskFactor"] = risks;
+  }
+  nlohmann::json page = {{"@context", "https://schema.org"},
+                         {"@type", "MedicalWebPage"},
+                         {"name", t.title},
+                         {"url", context.absolute(context.topic_url(topic))},
+                         {"about", about},
+                         {"breadcrumb",
+                          {{"@type", "BreadcrumbList"},
+                           {"itemListElement",
+                            {{{"@type", "ListItem"}, {"position", 1}, {"name", "Home"}, {"item", context.base_url}},
+                             {{"@type", "ListItem"}, {"position", 2}, {"name", "Topics"},
+                              {"item", context.absolute(context.path_prefix + "topics/")}},
+                             {{"@type", "ListItem"}, {"position", 3}, {"name", t.name},
+                              {"item", context.absolute(context.topic_url(topic))}}}}}}};
+  // Only the topic's own review date: its articles' reviews do not review the hub.
+  if (t.reviewed_on.is_set()) page["lastReviewed"] = t.reviewed_on.iso();
+  return page;
+}
+
+}  // namespace topichub

@@ -1,0 +1,182 @@
+#include "render/pages.h"
+
+#include <algorithm>
+#include <map>
+
+#include "core/text.h"
+#include "render/markdown_html.h"
+#include "render/view_common.h"
+
+namespace topichub {
+namespace {
+
+constexpr size_t kLatestOnHome = 10;
+constexpr size_t kFeaturedTopics = 24;
+constexpr size_t kMaxChips = 8;
+constexpr double kChipMinWeight = 2.0;  // mentioned topics become chips only when more than passing
+constexpr int kWordsPerMinute = 200;
+
+std::string first_letter(std::string_view name) {
+  auto folded = fold(name);
+  char c = folded.empty() ? '#' : folded[0];
+  return c >= 'a' && c <= 'z' ? std::string(1, static_cast<char>(c - 'a' + 'A')) : "#";
+}
+
+nlohmann::json article_json_ld(const RenderContext& context, size_t index) {
+  const auto& article = context.site.articles[index];
+  nlohmann::json page = {{"@context", "https://schema.org"},
+                         {"@type", "MedicalWebPage"},
+                         {"headline", article.title},
+                         {"description", article.summary},
+                         {"url", context.absolute(context.article_url(index))}};
+  if (article.date.is_set()) page["datePublished"] = article.date.iso();
+  if (article.lastmod.is_set()) page["dateModified"] = article.lastmod.iso();
+  if (article.reviewed_on.is_set()) page["lastReviewed"] = article.reviewed_on.iso();
+  if (!article.reviewed_by.empty()) page["reviewedBy"] = {{"@type", "Organization"}, {"name", article.reviewed_by}};
+  auto about = nlohmann::json::array();
+  for (size_t topic : article.topics)
+    about.push_back({{"@type", "MedicalEntity"}, {"name", context.site.topics[topic].name},
+                     {"url", context.absolute(context.topic_url(topic))}});
+  if (!about.empty()) page["about"] = about;
+  auto citations = nlohmann::json::array();
+  for (const auto& source : article.sources)
+    citations.push_back({{"@type", "CreativeWork"}, {"name", source.title}, {"url", source.href()}});
+  if (!citations.empty()) page["citation"] = citations;
+  return page;
+}
+
+nlohmann::json topic_entry(const RenderContext& context, size_t topic) {
+  const auto& t = context.site.topics[topic];
+  std::string synonyms;
+  for (size_t i = 0; i < t.synonyms.size(); ++i) synonyms += (i ? ", " : "") + t.synonyms[i];
+  return {{"name", capitalize_first(t.name)}, {"url", context.topic_url(topic)}, {"definition", t.definition},
+          {"synonyms", synonyms}, {"article_count", std::to_string(context.curation.by_topic[topic].size())}};
+}
+
+// Topics grouped by first letter, A–Z then '#'.
+nlohmann::json letters_view(const RenderContext& context, bool with_topics) {
+  std::map<std::string, std::vector<size_t>> by_letter;
+  for (size_t t = 0; t < context.site.topics.size(); ++t) by_letter[first_letter(context.site.topics[t].name)].push_back(t);
+  auto letters = nlohmann::json::array();
+  for (auto& [letter, topics] : by_letter) {
+    std::sort(topics.begin(), topics.end(), [&](size_t a, size_t b) {
+      return fold(context.site.topics[a].name) < fold(context.site.topics[b].name);
+    });
+    nlohmann::json entry = {{"letter", letter}, {"anchor", letter == "#" ? "other" : letter}};
+    if (with_topics) {
+      auto list = nlohmann::json::array();
+      for (size_t t : topics) list.push_back(topic_entry(context, t));
+      entry["topics"] = std::move(list);
+    }
+    letters.push_back(std::move(entry));
+  }
+  return letters;
+}
+
+}  // namespace
+
+std::vector<LinkInsertion> topic_link_insertions(const RenderContext& context, size_t article) {
+  std::vector<LinkInsertion> insertions;
+  for (const auto& mention : context.links[article].first_mentions) {
+    const auto& topic = context.site.topics[mention.topic];
+    insertions.push_back({mention.begin, mention.end, context.topic_url(mention.topic), topic.definition});
+  }
+  return insertions;
+}
+
+nlohmann::json article_view(const RenderContext& context, size_t index) {
+  const auto& article = context.site.articles[index];
+  PageMeta meta{article.title, article.summary, context.article_url(index), "article", article_json_ld(context, index), ""};
+  auto view = base_view(context, meta);
+
+  auto insertions = topic_link_insertions(context, index);
+  auto body = render_markdown(article.body, insertions);
+  size_t words = count_words(body.plain_text);
+
+  auto chips = nlohmann::json::array();
+  for (const auto& entry : context.links[index].topics) {
+    bool explicit_topic = std::find(article.topics.begin(), article.topics.end(), entry.topic) != article.topics.end();
+    if (chips.size() == kMaxChips || (!explicit_topic && entry.weight < kChipMinWeight)) continue;
+    chips.push_back({{"name", context.site.topics[entry.topic].name}, {"url", context.topic_url(entry.topic)}});
+  }
+  auto related = nlohmann::json::array();
+  for (size_t other : context.curation.related[index]) related.push_back(article_card(context, other));
+  auto intents = nlohmann::json::array();
+  for (const auto& intent : article.intents) intents.push_back(intent);
+
+  nlohmann::json breadcrumb = nullptr;
+  if (!article.topics.empty())
+    breadcrumb = {{"name", capitalize_first(context.site.topics[article.topics[0]].name)},
+                  {"url", context.topic_url(article.topics[0])}};
+  view["article"] = {
+      {"title", article.title},
+      {"slug", article.slug},
+      {"summary", article.summary},
+      {"date", context.format_date(article.date)},
+      {"date_iso", article.date.iso()},
+      {"lastmod", article.lastmod.is_set() && article.lastmod != article.date ? context.format_date(article.lastmod) : ""},
+      {"lastmod_iso", article.lastmod.iso()},
+      {"reviewed_by", article.reviewed_by},
+      {"reviewed_on", context.format_date(article.reviewed_on)},
+      {"reviewed_on_iso", article.reviewed_on.iso()},
+      {"reading_minutes", std::to_string(std::max<size_t>(1, (words + kWordsPerMinute - 1) / kWordsPerMinute))},
+      {"body_html", std::move(body.html)},
+      {"sources", sources_view(article.sources)},
+      {"topics", std::move(chips)},
+      {"related", std::move(related)},
+      {"intents", std::move(intents)},
+      {"breadcrumb_topic", std::move(breadcrumb)},
+      {"params", article.extra},
+  };
+  return view;
+}
+
+nlohmann::json home_view(const RenderContext& context) {
+  const auto& config = context.site.config;
+  PageMeta meta{config.title, config.description, context.path_prefix, "website", nullptr, ""};
+  meta.json_ld = {{"@context", "https://schema.org"}, {"@type", "WebSite"}, {"name", config.title},
+                  {"url", context.base_url}};
+  auto view = base_view(context, meta);
+
+  std::vector<size_t> order(context.site.articles.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  auto count = std::min(order.size(), kLatestOnHome);
+  std::partial_sort(order.begin(), order.begin() + static_cast<long>(count), order.end(), [&](size_t a, size_t b) {
+    return context.site.articles[a].freshness() > context.site.articles[b].freshness();
+  });
+  auto latest = nlohmann::json::array();
+  for (size_t i = 0; i < count; ++i) latest.push_back(article_card(context, order[i]));
+  view["latest"] = std::move(latest);
+
+  std::vector<size_t> topics(context.site.topics.size());
+  for (size_t i = 0; i < topics.size(); ++i) topics[i] = i;
+  std::stable_sort(topics.begin(), topics.end(), [&](size_t a, size_t b) {
+    return context.curation.by_topic[a].size() > context.curation.by_topic[b].size();
+  });
+  topics.resize(std::min(topics.size(), kFeaturedTopics));
+  std::sort(topics.begin(), topics.end(), [&](size_t a, size_t b) {
+    return fold(context.site.topics[a].name) < fold(context.site.topics[b].name);
+  });
+  auto featured = nlohmann::json::array();
+  for (size_t t : topics) featured.push_back(topic_entry(context, t));
+  view["featured_topics"] = std::move(featured);
+  view["letters"] = letters_view(context, false);
+  view["topic_count"] = std::to_string(context.site.topics.size());
+  return view;
+}
+
+nlohmann::json topics_index_view(const RenderContext& context) {
+  PageMeta meta{"Topics A–Z", "Every topic on " + context.site.config.title + ", from A to Z.",
+                context.path_prefix + "topics/", "website", nullptr, ""};
+  auto view = base_view(context, meta);
+  view["letters"] = letters_view(context, true);
+  view["topic_count"] = std::to_string(context.site.topics.size());
+  return view;
+}
+
+nlohmann::json not_found_view(const RenderContext& context) {
+  PageMeta meta{"Page not found", "", context.path_prefix + "404.html", "website", nullptr, ""};
+  return base_view(context, meta);
+}
+
+}  // namespace topichub

@@ -1,0 +1,18 @@
+// Views for the pages other than hubs: article, home, topics A–Z, 404.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "render/context.h"
+
+namespace topichub {
+
+nlohmann::json article_view(const RenderContext& context, size_t article);
+nlohmann::json home_view(const RenderContext& context);
+nlohmann::json topics_index_view(const RenderContext& context);
+nlohmann::json not_found_view(const RenderContext& context);
+
+// The article's first-mention topic links, as insertions for render_markdown.
+std::vector<struct LinkInsertion> topic_link_insertions(const RenderContext& context, size_t article);
+
+}  // namespace topichub

@@ -1,0 +1,82 @@
+#include "render/site_renderer.h"
+
+#include <algorithm>
+#include <atomic>
+#include <memory>
+
+#include "core/parallel.h"
+#include "render/feeds.h"
+#include "render/hub_page.h"
+#include "render/pages.h"
+
+namespace topichub {
+namespace {
+
+// One unit of rendering work: a page (or feed) identified by kind and index.
+enum class JobKind { hub, topic_feed, article, home, topics_index, not_found, site_feed, sitemap };
+
+struct Job {
+  JobKind kind;
+  size_t index = 0;
+  size_t page = 1;
+};
+
+std::string without_prefix(const RenderContext& context, const std::string& path) {
+  auto relative = path.substr(std::min(path.size(), context.path_prefix.size()));
+  return relative.empty() || relative.back() == '/' ? relative + "index.html" : relative;
+}
+
+OutputFile run_job(const RenderContext& context, const Theme& theme, const Job& job) {
+  switch (job.kind) {
+    case JobKind::hub:
+      return {without_prefix(context, hub_page_path(context, job.index, job.page)),
+              theme.render_page("hub", hub_view(context, job.index, job.page))};
+    case JobKind::topic_feed:
+      return {without_prefix(context, context.topic_url(job.index) + "feed.xml"), topic_feed(context, job.index)};
+    case JobKind::article:
+      return {without_prefix(context, context.article_url(job.index)),
+              theme.render_page("article", article_view(context, job.index))};
+    case JobKind::home: return {"index.html", theme.render_page("home", home_view(context))};
+    case JobKind::topics_index: return {"topics/index.html", theme.render_page("topics", topics_index_view(context))};
+    case JobKind::not_found: return {"404.html", theme.render_page("404", not_found_view(context))};
+    case JobKind::site_feed: return {"feed.xml", site_feed(context)};
+    case JobKind::sitemap: {
+      std::vector<std::string> extra = {context.path_prefix, context.path_prefix + "topics/"};
+      return {"sitemap.xml", sitemap(context, extra)};
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+RenderedSite render_site(const RenderContext& context, const Theme& theme,
+                         const std::function<void(size_t, size_t)>& progress) {
+  std::vector<Job> jobs = {{JobKind::home}, {JobKind::topics_index}, {JobKind::not_found}, {JobKind::site_feed},
+                           {JobKind::sitemap}};
+  for (size_t t = 0; t < context.site.topics.size(); ++t) {
+    for (size_t page = 1; page <= hub_page_count(context, t); ++page) jobs.push_back({JobKind::hub, t, page});
+    jobs.push_back({JobKind::topic_feed, t});
+  }
+  for (size_t a = 0; a < context.site.articles.size(); ++a) jobs.push_back({JobKind::article, a});
+
+  // kainjow templates are not safe to render from several threads at once:
+  // each worker gets its own compiled copy of the theme.
+  std::vector<std::unique_ptr<Theme>> themes(worker_count());
+  for (auto& copy : themes) copy = std::make_unique<Theme>(theme);
+
+  RenderedSite rendered;
+  rendered.files.resize(jobs.size());
+  std::atomic<size_t> done{0};
+  parallel_for(jobs.size(), [&](unsigned worker, size_t i) {
+    rendered.files[i] = run_job(context, *themes[worker], jobs[i]);
+    size_t finished = ++done;
+    if (progress && finished % 1000 == 0) progress(finished, jobs.size());
+  });
+  for (const auto& [name, content] : theme.assets()) rendered.files.push_back({name, content});
+  std::sort(rendered.files.begin(), rendered.files.end(),
+            [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
+  return rendered;
+}
+
+}  // namespace topichub

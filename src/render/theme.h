@@ -1,0 +1,43 @@
+// The theme: Mustache page templates and the stylesheet, built in and
+// overridable file by file from SITE/templates/. Templates are compiled once;
+// rendering takes a JSON view model (docs/templates.md lists its fields).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+#include "core/diagnostics.h"
+
+namespace topichub {
+
+class Theme {
+ public:
+  struct Compiled;  // the parsed templates (defined in theme.cpp)
+
+  // Loads the built-in theme, then SITE/templates/* over it. A template that
+  // does not compile is reported and the built-in one kept.
+  static Theme load(std::string_view site_root, Diagnostics& diagnostics);
+
+  Theme(const Theme& other);
+  Theme& operator=(const Theme&) = delete;
+  ~Theme();
+
+  // Renders `name` ("hub") with the view, then wraps it in "layout" with the
+  // same view plus {{{content}}}.
+  std::string render_page(std::string_view name, nlohmann::json view) const;
+  std::string render(std::string_view name, const nlohmann::json& view) const;
+
+  // Non-template files of the theme (style.css), served at the site root.
+  const std::map<std::string, std::string>& assets() const { return assets_; }
+
+ private:
+  Theme();
+  std::map<std::string, std::string> sources_;  // template name -> text
+  std::map<std::string, std::string> assets_;
+  std::unique_ptr<Compiled> compiled_;
+};
+
+}  // namespace topichub

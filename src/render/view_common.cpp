@@ -1,0 +1,69 @@
+#include "render/view_common.h"
+
+namespace topichub {
+
+nlohmann::json base_view(const RenderContext& context, const PageMeta& meta) {
+  const auto& config = context.site.config;
+  nlohmann::json page = {
+      {"title", meta.title},
+      {"description", meta.description.empty() ? config.description : meta.description},
+      {"canonical", context.absolute(meta.path)},
+      {"path", meta.path},
+      {"og_type", meta.og_type},
+      {"is_home", meta.path == context.path_prefix},
+      {"feed", meta.feed},
+  };
+  if (!meta.json_ld.is_null()) page["json_ld"] = script_safe_json(meta.json_ld);
+  return {
+      {"site",
+       {{"title", config.title},
+        {"description", config.description},
+        {"language", config.language},
+        {"base_url", context.base_url},
+        {"params", config.extra}}},
+      {"page", std::move(page)},
+      {"root", context.path_prefix},
+  };
+}
+
+nlohmann::json article_card(const RenderContext& context, size_t index) {
+  const auto& article = context.site.articles[index];
+  auto topics = nlohmann::json::array();
+  for (size_t topic : article.topics)
+    topics.push_back({{"name", context.site.topics[topic].name}, {"url", context.topic_url(topic)}});
+  return {
+      {"title", article.title},
+      {"url", context.article_url(index)},
+      {"summary", article.summary},
+      {"date", context.format_date(article.date)},
+      {"date_iso", article.date.iso()},
+      {"topics", std::move(topics)},
+  };
+}
+
+std::string script_safe_json(const nlohmann::json& value) {
+  auto text = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '<') out += "\\u003c";
+    else if (text[i] == '>') out += "\\u003e";
+    else if (text[i] == '&') out += "\\u0026";
+    else out += text[i];
+  }
+  return out;
+}
+
+nlohmann::json sources_view(std::span<const Source> sources) {
+  auto list = nlohmann::json::array();
+  for (const auto& source : sources) {
+    std::string kind = !source.pmid.empty() && source.url.empty() ? "PubMed"
+                       : !source.doi.empty() && source.url.empty() ? "DOI"
+                                                                   : "";
+    list.push_back({{"title", source.title}, {"href", source.href()}, {"kind", kind},
+                    {"pmid", source.pmid}, {"doi", source.doi}});
+  }
+  return list;
+}
+
+}  // namespace topichub

@@ -1,0 +1,34 @@
+// Pieces of view models shared by every page: the site block, page metadata
+// (title, description, canonical URL, Open Graph), article cards.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+#include "render/context.h"
+
+namespace topichub {
+
+struct PageMeta {
+  std::string title;
+  std::string description;
+  std::string path;  // site path: "/topics/x/"
+  std::string og_type = "website";
+  nlohmann::json json_ld;  // null when none
+  std::string feed;        // path of a page-specific feed, if any
+};
+
+// { site: {...}, page: {...}, root } — the fields every template may use.
+nlohmann::json base_view(const RenderContext& context, const PageMeta& meta);
+
+// { title, url, summary, date, date_iso, topics: [...] } for lists of articles.
+nlohmann::json article_card(const RenderContext& context, size_t article);
+
+// JSON for a <script type="application/ld+json"> block: "</" is escaped so
+// that no string in it can close the script element.
+std::string script_safe_json(const nlohmann::json& value);
+
+nlohmann::json sources_view(std::span<const Source> sources);
+
+}  // namespace topichub

@@ -1,0 +1,64 @@
+// `topichub serve`: the site built in memory, served over HTTP, rebuilt when
+// its files change.
+#pragma once
+
+#include <atomic>
+#include <iosfwd>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "pipeline/pipeline.h"
+#include "serve/page_store.h"
+
+namespace httplib {
+class Server;
+}
+
+namespace topichub {
+
+struct ServeOptions {
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  bool watch = true;  // rebuild when files under the site change
+  BuildOptions build;
+};
+
+class SiteServer {
+ public:
+  // Builds the site once; diagnostics are printed to `log`.
+  SiteServer(std::string site_root, ServeOptions options, std::ostream& log);
+  ~SiteServer();
+  SiteServer(const SiteServer&) = delete;
+  SiteServer& operator=(const SiteServer&) = delete;
+
+  // Binds; port 0 picks a free port. Returns the port, or -1 on failure.
+  int bind();
+  // Serves until stop(). REQUIRES: bind() succeeded.
+  void serve();
+  // Safe from any thread.
+  void stop();
+
+  // Rebuilds now and swaps the new pages in.
+  void rebuild();
+
+ private:
+  void install_routes();
+  void watch_loop();
+  std::shared_ptr<const PageStore> store() const;
+
+  std::string site_root_;
+  ServeOptions options_;
+  std::ostream& log_;
+  std::unique_ptr<httplib::Server> http_;
+  mutable std::mutex store_mutex_;
+  std::shared_ptr<const PageStore> store_;
+  std::atomic<bool> stopping_{false};
+  std::thread watcher_;
+};
+
+// A fingerprint of every file a build reads (names, sizes, modification times).
+size_t site_fingerprint(std::string_view site_root);
+
+}  // namespace topichub

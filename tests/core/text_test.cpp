@@ -1,0 +1,68 @@
+#include "core/text.h"
+
+#include <gtest/gtest.h>
+
+#include <vector>
+
+namespace topichub {
+namespace {
+
+std::vector<std::string> words_of(std::string_view text) {
+  std::vector<std::string> words;
+  for_each_word(text, [&](size_t b, size_t e) { words.emplace_back(text.substr(b, e - b)); });
+  return words;
+}
+
+TEST(Text, FoldsCaseAndAccents) {
+  EXPECT_EQ(fold("Café"), "cafe");
+  EXPECT_EQ(fold("CAFÉ"), "cafe");
+  EXPECT_EQ(fold("Ménière's"), "meniere's");
+  EXPECT_EQ(fold("Leg Cramps"), "leg cramps");
+}
+
+TEST(Text, SplitsWordsKeepingInnerApostrophes) {
+  EXPECT_EQ(words_of("Parkinson's disease, (RLS)!"), (std::vector<std::string>{"Parkinson's", "disease", "RLS"}));
+  EXPECT_EQ(words_of("Willis–Ekbom"), (std::vector<std::string>{"Willis", "Ekbom"}));
+  EXPECT_EQ(words_of("naïve café 2024"), (std::vector<std::string>{"naïve", "café", "2024"}));
+  EXPECT_EQ(words_of("cramps'"), (std::vector<std::string>{"cramps"}));
+}
+
+TEST(Text, DetectsAcronyms) {
+  EXPECT_TRUE(is_acronym("ALL"));
+  EXPECT_TRUE(is_acronym("PKD"));
+  EXPECT_FALSE(is_acronym("All"));
+  EXPECT_FALSE(is_acronym("A"));
+}
+
+TEST(Text, FindsAndRepairsInvalidUtf8) {
+  EXPECT_EQ(find_invalid_utf8("fine ü"), std::string_view::npos);
+  EXPECT_EQ(find_invalid_utf8("ab\xFF" "cd"), 2u);
+  EXPECT_EQ(find_invalid_utf8("\xC3"), 0u);                 // truncated sequence
+  EXPECT_EQ(find_invalid_utf8("\xED\xA0\x80"), 0u);         // surrogate
+  EXPECT_EQ(find_invalid_utf8("\xC0\xAF"), 0u);             // overlong
+  EXPECT_EQ(repair_utf8("a\xFF" "b"), "a\xEF\xBF\xBD" "b");
+}
+
+TEST(Text, Slugs) {
+  EXPECT_EQ(slugify("Leg cramps: at Night!"), "leg-cramps-at-night");
+  EXPECT_EQ(slugify("Ménière disease"), "meniere-disease");
+  EXPECT_EQ(slugify("my article"), "my-article");
+  EXPECT_TRUE(is_valid_slug("leg-cramps_2"));
+  EXPECT_FALSE(is_valid_slug("../etc"));
+  EXPECT_FALSE(is_valid_slug("a b"));
+  EXPECT_FALSE(is_valid_slug(""));
+}
+
+TEST(Text, EscapesHtml) {
+  EXPECT_EQ(html_escape("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+}
+
+TEST(Text, ShortensAtWordBoundaryWithoutBreakingUtf8) {
+  EXPECT_EQ(shorten("short", 10), "short");
+  EXPECT_EQ(shorten("one two three four five", 12), "one two…");
+  auto cut = shorten("ééééééééééééééé", 7);
+  EXPECT_EQ(find_invalid_utf8(cut), std::string_view::npos);
+}
+
+}  // namespace
+}  // namespace topichub

@@ -1,0 +1,124 @@
+#include "serve/server.h"
+
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <sstream>
+#include <thread>
+
+#include "test_support.h"
+
+namespace topichub {
+namespace {
+
+using testing::TempDir;
+
+// Sends raw bytes (so that no client library tidies the path) and returns the status line.
+std::string raw_status_line(int port, const std::string& request) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<uint16_t>(port));
+  ::inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
+    ::close(fd);
+    return "connect failed";
+  }
+  ::send(fd, request.data(), request.size(), 0);
+  char buffer[4096];
+  auto n = ::recv(fd, buffer, sizeof buffer, 0);
+  ::close(fd);
+  std::string response(buffer, n > 0 ? static_cast<size_t>(n) : 0);
+  return response.substr(0, response.find("\r\n"));
+}
+
+class ServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    site.write("topichub.toml", "title = \"Served\"\n");
+    site.write("content/topics/gout.md", "---\nname: gout\ndefinition: a painful joint condition\n---\n");
+    site.write("content/articles/a.md", "---\ntitle: About gout\ndate: 2025-10-13\n---\nGout hurts.\n");
+    ServeOptions options;
+    options.port = 0;
+    options.watch = false;
+    server = std::make_unique<SiteServer>(site.str(), options, log);
+    port = server->bind();
+    ASSERT_GT(port, 0);
+    thread = std::thread([this] { server->serve(); });
+    client = std::make_unique<httplib::Client>("127.0.0.1", port);
+    for (int i = 0; i < 100 && !client->Get("/"); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  void TearDown() override {
+    server->stop();
+    thread.join();
+  }
+
+  TempDir site;
+  std::ostringstream log;
+  std::unique_ptr<SiteServer> server;
+  std::unique_ptr<httplib::Client> client;
+  std::thread thread;
+  int port = 0;
+};
+
+TEST_F(ServerTest, ServesPagesWithContentTypes) {
+  auto hub = client->Get("/topics/gout/");
+  ASSERT_TRUE(hub);
+  EXPECT_EQ(hub->status, 200);
+  EXPECT_EQ(hub->get_header_value("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_NE(hub->body.find("a painful joint condition"), std::string::npos);
+  EXPECT_EQ(client->Get("/style.css")->get_header_value("Content-Type"), "text/css; charset=utf-8");
+  EXPECT_EQ(client->Get("/feed.xml")->get_header_value("Content-Type"), "application/atom+xml; charset=utf-8");
+  EXPECT_EQ(client->Get("/sitemap.xml")->status, 200);
+}
+
+TEST_F(ServerTest, MissingPageGets404Page) {
+  auto missing = client->Get("/no/such/page/");
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 404);
+  EXPECT_NE(missing->body.find("Page not found"), std::string::npos);
+}
+
+TEST_F(ServerTest, RedirectsFolderWithoutSlash) {
+  auto response = client->Get("/topics/gout");
+  ASSERT_TRUE(response);
+  EXPECT_EQ(response->status, 301);
+  EXPECT_EQ(response->get_header_value("Location"), "/topics/gout/");
+}
+
+TEST_F(ServerTest, NothingOutsideTheSiteIsReachable) {
+  for (std::string path : {"/../../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd",
+                           "/%252e%252e/etc/passwd", "/..%2f..%2fetc/passwd", "/topics/..%5c..%5cetc/passwd",
+                           "/content/articles/a.md", "/topichub.toml"}) {
+    auto status = raw_status_line(port, "GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    EXPECT_TRUE(status.find(" 400 ") != std::string::npos || status.find(" 404 ") != std::string::npos)
+        << path << " -> " << status;
+  }
+}
+
+TEST_F(ServerTest, ConditionalRequestsGet304) {
+  auto first = client->Get("/topics/gout/");
+  ASSERT_TRUE(first);
+  auto etag = first->get_header_value("ETag");
+  ASSERT_FALSE(etag.empty());
+  auto second = client->Get("/topics/gout/", {{"If-None-Match", etag}});
+  ASSERT_TRUE(second);
+  EXPECT_EQ(second->status, 304);
+  EXPECT_TRUE(second->body.empty());
+}
+
+TEST_F(ServerTest, RebuildPicksUpChanges) {
+  site.write("content/articles/b.md", "---\ntitle: Newer gout news\n---\nMore on gout.\n");
+  server->rebuild();
+  auto page = client->Get("/articles/b/");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_NE(client->Get("/topics/gout/")->body.find("Newer gout news"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace topichub
