@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "pipeline/pipeline.h"
+#include "search/search_command.h"
 #include "serve/server.h"
 #include "write/site_writer.h"
 
@@ -62,7 +63,7 @@ int run_build(const std::string& site, std::string out, bool drafts, const std::
     return 1;
   }
   auto elapsed = std::chrono::duration<double>(Clock::now() - started).count();
-  std::cerr << "built " << output.site.topics.size() << " topics and " << output.site.articles.size()
+  std::cerr << "built " << output.site->topics.size() << " topics and " << output.site->articles.size()
             << " articles (" << written.files_written << " files) into " << out << " in " << elapsed << " s\n";
   return 0;
 }
@@ -116,10 +117,34 @@ int main(int argc, char** argv) {
   serve->add_option("--port", serve_options.port, "Port to listen on")->capture_default_str();
   serve->add_flag("--drafts", serve_options.build.include_drafts, "Include draft articles");
 
+  topichub::SearchCommand search_command;
+  std::string query;
+  auto* search = app.add_subcommand("search", "Search the site");
+  search->add_option("SITE", search_command.site_root, "Site folder")->required();
+  search->add_option("QUERY", query, "What to search for");
+  search->add_option("--limit", search_command.request.limit, "Number of hits")->capture_default_str();
+  search->add_option("--offset", search_command.request.offset, "Hits to skip (pagination)");
+  search->add_flag("--json", search_command.json, "JSON output (same object as /api/search)");
+  search->add_option("--topic", search_command.request.topic, "Only documents about this topic (slug)");
+  search->add_option("--intent", search_command.request.intent, "Only articles with this intent");
+  search->add_option("--queries", search_command.queries_file, "Batch: TSV of QID<TAB>query; prints TREC run lines");
+  search->add_flag("!--no-synonyms", search_command.request.use_synonyms, "Switch off topic synonyms (evaluation)");
+  search->add_flag("!--no-typos", search_command.request.use_typos, "Switch off typo tolerance (evaluation)");
+  search->add_flag("!--no-prefix", search_command.request.use_prefix, "Switch off prefix matching (evaluation)");
+
   CLI11_PARSE(app, argc, argv);
   try {
     if (build->parsed()) return run_build(site, out, drafts, base_url);
     if (serve->parsed()) return run_serve(site, serve_options);
+    if (search->parsed()) {
+      if (query.empty() && search_command.queries_file.empty()) {
+        std::cerr << "error: give a QUERY or --queries FILE\n";
+        return 2;
+      }
+      if (search_command.request.limit > topichub::kMaxLimit) search_command.request.limit = topichub::kMaxLimit;
+      search_command.request.query = query;
+      return topichub::run_search_command(search_command, std::cout, std::cerr);
+    }
   } catch (const std::exception& e) {
     std::cerr << "error: " << e.what() << "\n";
     return 2;

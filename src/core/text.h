@@ -26,6 +26,9 @@ void for_each_word(std::string_view text, const std::function<void(size_t, size_
 // True when the word has at least two letters and no lower-case letter ("RLS", "PKD").
 bool is_acronym(std::string_view word);
 
+// Percent-encodes everything but unreserved characters (RFC 3986), for query strings.
+std::string url_encode(std::string_view text);
+
 std::string html_escape(std::string_view text);  // & < > " '
 inline std::string xml_escape(std::string_view text) { return html_escape(text); }
 

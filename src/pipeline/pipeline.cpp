@@ -51,9 +51,9 @@ BuildOutput build_site(std::string_view site_root, const BuildOptions& options) 
   BuildOutput output;
   report("load", 0, 0);
   auto loaded = load_site(site_root, LoadOptions{options.include_drafts});
-  output.site = std::move(loaded.site);
+  *output.site = std::move(loaded.site);
   output.diagnostics = std::move(loaded.diagnostics);
-  const Site& site = output.site;
+  const Site& site = *output.site;
 
   report("graph", 0, 0);
   auto graph = TopicGraph::build(site, output.diagnostics);
@@ -63,8 +63,12 @@ BuildOutput build_site(std::string_view site_root, const BuildOptions& options) 
   auto curation = curate(site, links);
 
   auto theme = Theme::load(site_root, output.diagnostics);
-  RenderContext context(site, graph, links, curation,
-                        options.base_url.empty() ? site.config.base_url : options.base_url);
+  output.base_url = options.base_url.empty() ? site.config.base_url : options.base_url;
+  RenderContext context(site, graph, links, curation, output.base_url);
+  if (options.build_search_index) {
+    report("search index", 0, 0);
+    output.search = std::make_shared<const SearchIndex>(SearchIndex::build(site, links, context.path_prefix));
+  }
   output.rendered = render_site(context, theme, [&](size_t done, size_t total) { report("render", done, total); });
   collect_static_files(site_root, output.rendered.files, output.diagnostics);
   output.diagnostics.sort();

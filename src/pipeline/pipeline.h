@@ -2,26 +2,32 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 
 #include "core/diagnostics.h"
 #include "core/site.h"
 #include "render/site_renderer.h"
+#include "search/index.h"
 
 namespace topichub {
 
 struct BuildOptions {
   bool include_drafts = false;
   std::string base_url;  // overrides topichub.toml's base_url when set
+  bool build_search_index = false;
   // Called at each stage and during rendering; for progress on a terminal.
   std::function<void(std::string_view stage, size_t done, size_t total)> progress;
 };
 
 struct BuildOutput {
-  Site site;
+  // Shared because the search index (and the server) keep pointing into it.
+  std::shared_ptr<Site> site = std::make_shared<Site>();
   Diagnostics diagnostics;
   RenderedSite rendered;  // rendered even when there are errors (serve shows it)
+  std::shared_ptr<const SearchIndex> search;  // when BuildOptions::build_search_index
+  std::string base_url;                      // as used for the pages
   bool ok() const { return !diagnostics.has_errors(); }
 };
 

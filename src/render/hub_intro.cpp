@@ -41,7 +41,7 @@ class IntroWriter {
     auto& graph = context_.graph;
     related_sentence(graph.edges_of(topic_, RelationType::overlaps), "can overlap with");
     drivers_sentence(graph.edges_of(topic_, RelationType::caused_by));
-    related_sentence(graph.edges_of(topic_, RelationType::worsened_by), "can be amplified by");
+    related_sentence(graph.edges_of(topic_, RelationType::worsened_by), "can be amplified by", true);
     related_sentence(graph.edges_of(topic_, RelationType::confused_with), "can be confused with");
     related_sentence(graph.edges_of(topic_, RelationType::part_of), "can be seen as part of");
     related_sentence(graph.edges_of(topic_, RelationType::part_of, true), "can include");

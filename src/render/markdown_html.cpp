@@ -91,18 +91,18 @@ class HtmlRenderer {
       case MD_BLOCK_QUOTE: html_ += "</blockquote>\n"; break;
       case MD_BLOCK_UL: html_ += "</ul>\n"; break;
       case MD_BLOCK_OL: html_ += "</ol>\n"; break;
-      case MD_BLOCK_LI: html_ += "</li>\n"; break;
+      case MD_BLOCK_LI: html_ += "</li>\n"; plain_ += '\n'; break;
       case MD_BLOCK_HR: break;
       case MD_BLOCK_H: finish_heading(); break;
-      case MD_BLOCK_CODE: html_ += "</code></pre>\n"; break;
+      case MD_BLOCK_CODE: html_ += "</code></pre>\n"; plain_ += '\n'; break;
       case MD_BLOCK_HTML: html_ += "</pre>\n"; break;
       case MD_BLOCK_P: html_ += "</p>\n"; plain_ += '\n'; break;
       case MD_BLOCK_TABLE: html_ += "</table></div>\n"; break;
       case MD_BLOCK_THEAD: html_ += "</thead>\n"; break;
       case MD_BLOCK_TBODY: html_ += "</tbody>\n"; break;
-      case MD_BLOCK_TR: html_ += "</tr>\n"; break;
-      case MD_BLOCK_TH: html_ += "</th>"; break;
-      case MD_BLOCK_TD: html_ += "</td>"; break;
+      case MD_BLOCK_TR: html_ += "</tr>\n"; plain_ += '\n'; break;
+      case MD_BLOCK_TH: html_ += "</th>"; plain_ += '\t'; break;
+      case MD_BLOCK_TD: html_ += "</td>"; plain_ += '\t'; break;
     }
     return 0;
   }

@@ -179,4 +179,11 @@ nlohmann::json not_found_view(const RenderContext& context) {
   return base_view(context, meta);
 }
 
+nlohmann::json search_form_view(const RenderContext& context) {
+  PageMeta meta{"Search", "Search " + context.site.config.title + ".", context.path_prefix + "search/", "website", nullptr, ""};
+  auto view = base_view(context, meta);
+  view["search"] = {{"query", ""}, {"has_query", false}};
+  return view;
+}
+
 }  // namespace topichub

@@ -11,6 +11,9 @@ nlohmann::json article_view(const RenderContext& context, size_t article);
 nlohmann::json home_view(const RenderContext& context);
 nlohmann::json topics_index_view(const RenderContext& context);
 nlohmann::json not_found_view(const RenderContext& context);
+// The search page without results: the form (served statically; the server
+// answers /search/?q= with results).
+nlohmann::json search_form_view(const RenderContext& context);
 
 // The article's first-mention topic links, as insertions for render_markdown.
 std::vector<struct LinkInsertion> topic_link_insertions(const RenderContext& context, size_t article);

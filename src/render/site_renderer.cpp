@@ -13,7 +13,7 @@ namespace topichub {
 namespace {
 
 // One unit of rendering work: a page (or feed) identified by kind and index.
-enum class JobKind { hub, topic_feed, article, home, topics_index, not_found, site_feed, sitemap };
+enum class JobKind { hub, topic_feed, article, home, topics_index, not_found, search, site_feed, sitemap };
 
 struct Job {
   JobKind kind;
@@ -39,6 +39,7 @@ OutputFile run_job(const RenderContext& context, const Theme& theme, const Job& 
     case JobKind::home: return {"index.html", theme.render_page("home", home_view(context))};
     case JobKind::topics_index: return {"topics/index.html", theme.render_page("topics", topics_index_view(context))};
     case JobKind::not_found: return {"404.html", theme.render_page("404", not_found_view(context))};
+    case JobKind::search: return {"search/index.html", theme.render_page("search", search_form_view(context))};
     case JobKind::site_feed: return {"feed.xml", site_feed(context)};
     case JobKind::sitemap: {
       std::vector<std::string> extra = {context.path_prefix, context.path_prefix + "topics/"};
@@ -52,7 +53,7 @@ OutputFile run_job(const RenderContext& context, const Theme& theme, const Job& 
 
 RenderedSite render_site(const RenderContext& context, const Theme& theme,
                          const std::function<void(size_t, size_t)>& progress) {
-  std::vector<Job> jobs = {{JobKind::home}, {JobKind::topics_index}, {JobKind::not_found}, {JobKind::site_feed},
+  std::vector<Job> jobs = {{JobKind::home}, {JobKind::topics_index}, {JobKind::not_found}, {JobKind::search}, {JobKind::site_feed},
                            {JobKind::sitemap}};
   for (size_t t = 0; t < context.site.topics.size(); ++t) {
     for (size_t page = 1; page <= hub_page_count(context, t); ++page) jobs.push_back({JobKind::hub, t, page});

@@ -3,14 +3,20 @@
 namespace topichub {
 
 nlohmann::json base_view(const RenderContext& context, const PageMeta& meta) {
-  const auto& config = context.site.config;
+  return base_view(context.site.config, context.base_url, context.path_prefix, meta);
+}
+
+nlohmann::json base_view(const Config& config, std::string_view base_url, std::string_view path_prefix,
+                         const PageMeta& meta) {
+  std::string_view relative = meta.path;
+  if (relative.starts_with(path_prefix)) relative.remove_prefix(path_prefix.size());
   nlohmann::json page = {
       {"title", meta.title},
       {"description", meta.description.empty() ? config.description : meta.description},
-      {"canonical", context.absolute(meta.path)},
+      {"canonical", std::string(base_url) + std::string(relative)},
       {"path", meta.path},
       {"og_type", meta.og_type},
-      {"is_home", meta.path == context.path_prefix},
+      {"is_home", meta.path == path_prefix},
       {"feed", meta.feed},
   };
   if (!meta.json_ld.is_null()) page["json_ld"] = script_safe_json(meta.json_ld);
@@ -19,10 +25,10 @@ nlohmann::json base_view(const RenderContext& context, const PageMeta& meta) {
        {{"title", config.title},
         {"description", config.description},
         {"language", config.language},
-        {"base_url", context.base_url},
+        {"base_url", base_url},
         {"params", config.extra}}},
       {"page", std::move(page)},
-      {"root", context.path_prefix},
+      {"root", path_prefix},
   };
 }
 

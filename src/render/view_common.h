@@ -21,6 +21,10 @@ struct PageMeta {
 
 // { site: {...}, page: {...}, root } — the fields every template may use.
 nlohmann::json base_view(const RenderContext& context, const PageMeta& meta);
+// The same for pages made outside a full render (the server's search page).
+// REQUIRES: base_url ends with '/', path_prefix is its path.
+nlohmann::json base_view(const Config& config, std::string_view base_url, std::string_view path_prefix,
+                         const PageMeta& meta);
 
 // { title, url, summary, date, date_iso, topics: [...] } for lists of articles.
 nlohmann::json article_card(const RenderContext& context, size_t article);

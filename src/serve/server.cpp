@@ -2,6 +2,9 @@
 
 #include <httplib.h>
 
+#include "search/results_json.h"
+#include "serve/search_page.h"
+
 #include <chrono>
 #include <filesystem>
 #include <ostream>
@@ -64,22 +67,48 @@ SiteServer::~SiteServer() {
   if (watcher_.joinable()) watcher_.join();
 }
 
-std::shared_ptr<const PageStore> SiteServer::store() const {
-  std::lock_guard lock(store_mutex_);
-  return store_;
+std::shared_ptr<SiteServer::Snapshot> SiteServer::snapshot() const {
+  std::lock_guard lock(snapshot_mutex_);
+  return snapshot_;
 }
 
 void SiteServer::rebuild() {
   auto started = std::chrono::steady_clock::now();
-  auto output = build_site(site_root_, options_.build);
+  auto build_options = options_.build;
+  build_options.build_search_index = true;
+  auto output = build_site(site_root_, build_options);
+  auto next = std::make_shared<Snapshot>();
+  next->theme = std::make_unique<Theme>(Theme::load(site_root_, output.diagnostics));
   output.diagnostics.print(log_);
-  auto pages = std::make_shared<const PageStore>(std::move(output.rendered.files));
+  next->pages = std::make_shared<const PageStore>(std::move(output.rendered.files));
+  next->site = output.site;
+  next->search = output.search;
+  next->base_url = output.base_url;
+  auto scheme = next->base_url.find("://");
+  auto path_start = scheme == std::string::npos ? std::string::npos : next->base_url.find('/', scheme + 3);
+  next->path_prefix = path_start == std::string::npos ? "/" : next->base_url.substr(path_start);
   auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-  log_ << "built " << pages->size() << " files in " << static_cast<long>(elapsed) << " ms ("
+  log_ << "built " << next->pages->size() << " files in " << static_cast<long>(elapsed) << " ms ("
        << output.diagnostics.count(Severity::error) << " errors, " << output.diagnostics.count(Severity::warning)
        << " warnings)" << std::endl;
-  std::lock_guard lock(store_mutex_);
-  store_ = std::move(pages);
+  std::lock_guard lock(snapshot_mutex_);
+  snapshot_ = std::move(next);
+}
+
+SearchResult SiteServer::run_search(Snapshot& snapshot, const SearchRequest& request) {
+  std::unique_ptr<Searcher> searcher;
+  {
+    std::lock_guard lock(snapshot.searchers_mutex);
+    if (!snapshot.idle_searchers.empty()) {
+      searcher = std::move(snapshot.idle_searchers.back());
+      snapshot.idle_searchers.pop_back();
+    }
+  }
+  if (!searcher) searcher = std::make_unique<Searcher>(*snapshot.search);
+  auto result = searcher->search(request);
+  std::lock_guard lock(snapshot.searchers_mutex);
+  snapshot.idle_searchers.push_back(std::move(searcher));
+  return result;
 }
 
 void SiteServer::install_routes() {
@@ -87,8 +116,36 @@ void SiteServer::install_routes() {
   http_->set_read_timeout(5, 0);
   http_->set_write_timeout(5, 0);
   http_->set_keep_alive_timeout(5);
+  auto read_search = [](const httplib::Request& request) {
+    bool offset_given = request.has_param("offset");
+    return search_request_from(request.get_param_value("q"), request.get_param_value("topic"),
+                               request.get_param_value("intent"),
+                               request.get_param_value(offset_given ? "offset" : "page"),
+                               request.get_param_value("limit"), offset_given);
+  };
+  http_->Get(R"(/api/search/?)", [this, read_search](const httplib::Request& request, httplib::Response& response) {
+    auto current = snapshot();
+    auto search = read_search(request);
+    auto result = run_search(*current, search);
+    response.set_header("Cache-Control", "no-store");
+    response.set_header("X-Content-Type-Options", "nosniff");
+    response.set_content(search_result_json(*current->search, result).dump(), "application/json");
+  });
+  http_->Get(R"(/search/)", [this, read_search](const httplib::Request& request, httplib::Response& response) {
+    auto current = snapshot();
+    auto search = read_search(request);
+    auto result = run_search(*current, search);
+    auto view = search_page_view(*current->search, search, result, current->base_url, current->path_prefix);
+    std::string html;
+    {
+      std::lock_guard lock(current->theme_mutex);
+      html = current->theme->render_page("search", std::move(view));
+    }
+    response.set_header("Cache-Control", "no-store");
+    response.set_content(html, "text/html; charset=utf-8");
+  });
   http_->Get(R"(/.*)", [this](const httplib::Request& request, httplib::Response& response) {
-    auto pages = store();
+    auto pages = snapshot()->pages;
     if (request.path.size() > kMaxRequestPath) {
       response.status = 414;
       response.set_content("Request path too long\n", "text/plain; charset=utf-8");

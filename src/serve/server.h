@@ -10,6 +10,8 @@
 #include <thread>
 
 #include "pipeline/pipeline.h"
+#include "render/theme.h"
+#include "search/searcher.h"
 #include "serve/page_store.h"
 
 namespace httplib {
@@ -44,16 +46,30 @@ class SiteServer {
   void rebuild();
 
  private:
+  // One build, served as a whole: pages, the search index and what it
+  // points into. Swapped atomically on rebuild.
+  struct Snapshot {
+    std::shared_ptr<const PageStore> pages;
+    std::shared_ptr<Site> site;
+    std::shared_ptr<const SearchIndex> search;
+    std::string base_url, path_prefix;
+    std::unique_ptr<Theme> theme;
+    std::mutex theme_mutex;  // templates are not safe to render concurrently
+    std::mutex searchers_mutex;
+    std::vector<std::unique_ptr<Searcher>> idle_searchers;
+  };
+
   void install_routes();
   void watch_loop();
-  std::shared_ptr<const PageStore> store() const;
+  std::shared_ptr<Snapshot> snapshot() const;
+  static SearchResult run_search(Snapshot& snapshot, const SearchRequest& request);
 
   std::string site_root_;
   ServeOptions options_;
   std::ostream& log_;
   std::unique_ptr<httplib::Server> http_;
-  mutable std::mutex store_mutex_;
-  std::shared_ptr<const PageStore> store_;
+  mutable std::mutex snapshot_mutex_;
+  std::shared_ptr<Snapshot> snapshot_;
   std::atomic<bool> stopping_{false};
   std::thread watcher_;
 };

@@ -3,6 +3,7 @@
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <nlohmann/json.hpp>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -118,6 +119,45 @@ TEST_F(ServerTest, RebuildPicksUpChanges) {
   ASSERT_TRUE(page);
   EXPECT_EQ(page->status, 200);
   EXPECT_NE(client->Get("/topics/gout/")->body.find("Newer gout news"), std::string::npos);
+}
+
+TEST_F(ServerTest, ApiSearchReturnsTheDesignJson) {
+  auto response = client->Get("/api/search?q=gout&limit=5");
+  ASSERT_TRUE(response);
+  EXPECT_EQ(response->status, 200);
+  EXPECT_EQ(response->get_header_value("Content-Type"), "application/json");
+  auto json = nlohmann::json::parse(response->body);
+  EXPECT_EQ(json["query"], "gout");
+  ASSERT_FALSE(json["hits"].empty());
+  EXPECT_TRUE(json["hits"][0].contains("snippet"));
+  EXPECT_TRUE(json["facets"].contains("intent"));
+}
+
+TEST_F(ServerTest, SearchPageWorksWithoutJavaScriptAndEscapesInput) {
+  auto page = client->Get("/search/?q=gout");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("href=\"/articles/a/\""), std::string::npos);
+  EXPECT_NE(page->body.find("<form"), std::string::npos);
+  for (std::string payload : {"%3Cscript%3Ealert(1)%3C%2Fscript%3E", "%22%20onmouseover%3D%22alert(1)", "%27%3E%3Cimg%20src%3Dx%3E"}) {
+    auto hostile = client->Get("/search/?q=" + payload + "&topic=" + payload + "&intent=" + payload + "&page=-1&limit=abc");
+    ASSERT_TRUE(hostile);
+    EXPECT_EQ(hostile->status, 200);
+    EXPECT_EQ(hostile->body.find("<script>alert"), std::string::npos);
+    EXPECT_EQ(hostile->body.find("\" onmouseover=\""), std::string::npos);
+    EXPECT_EQ(hostile->body.find("<img src=x>"), std::string::npos);
+  }
+}
+
+TEST_F(ServerTest, ApiAndPageReturnTheSameHits) {
+  auto json = nlohmann::json::parse(client->Get("/api/search?q=gout")->body);
+  auto page = client->Get("/search/?q=gout")->body;
+  size_t at = 0;
+  for (const auto& hit : json["hits"]) {
+    auto found = page.find("href=\"" + hit["url"].get<std::string>() + "\"", at);
+    ASSERT_NE(found, std::string::npos) << hit["url"];
+    at = found;
+  }
 }
 
 }  // namespace

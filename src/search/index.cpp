@@ -1,0 +1,178 @@
+#include "search/index.h"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+
+#include "core/parallel.h"
+#include "core/text.h"
+#include "render/markdown_html.h"
+#include "search/analyzer.h"
+
+namespace topichub {
+namespace {
+
+// Positions of different fields are kept apart so that a phrase never
+// spans two fields.
+constexpr uint32_t kFieldGap = 1000;
+
+struct AnalyzedField {
+  std::vector<SearchToken> tokens;
+};
+
+struct AnalyzedDocument {
+  std::array<std::vector<SearchToken>, kFieldCount> fields;
+};
+
+std::string joined_topic_names(const Site& site, const std::vector<size_t>& topics, bool with_synonyms) {
+  std::string text;
+  for (size_t topic : topics) {
+    text += site.topics[topic].name + ". ";
+    if (with_synonyms)
+      for (const auto& synonym : site.topics[topic].synonyms) text += synonym + ". ";
+  }
+  return text;
+}
+
+}  // namespace
+
+SearchIndex::SearchIndex(const Site& site)
+    : site_(&site),
+      options_(site.config.search),
+      typos_(site.config.search.typo_min_length_one_edit, site.config.search.typo_min_length_two_edits) {}
+
+SearchIndex SearchIndex::build(const Site& site, std::span<const ArticleLinks> links, std::string_view prefix) {
+  SearchIndex index(site);
+  std::string path_prefix(prefix);
+  // Documents: articles first (doc id == article index), then topic hubs.
+  for (size_t a = 0; a < site.articles.size(); ++a) {
+    const auto& article = site.articles[a];
+    SearchDocument doc;
+    doc.source = a;
+    doc.slug = article.slug;
+    doc.title = article.title;
+    doc.url = path_prefix + "articles/" + article.slug + "/";
+    doc.summary = article.summary;
+    doc.topics = article.topics;
+    doc.intents = article.intents;
+    index.documents_.push_back(std::move(doc));
+  }
+  for (size_t t = 0; t < site.topics.size(); ++t) {
+    const auto& topic = site.topics[t];
+    SearchDocument doc;
+    doc.is_topic = true;
+    doc.source = t;
+    doc.slug = topic.slug;
+    doc.title = topic.title;
+    doc.url = path_prefix + "topics/" + topic.slug + "/";
+    doc.summary = topic.definition.empty() ? "" : capitalize_first(topic.name) + ": " + topic.definition + ".";
+    doc.topics = {t};
+    index.documents_.push_back(std::move(doc));
+  }
+
+  // Analyse every document in parallel (one analyzer per worker).
+  std::vector<AnalyzedDocument> analyzed(index.documents_.size());
+  std::vector<std::unique_ptr<Analyzer>> analyzers(worker_count());
+  for (auto& analyzer : analyzers) analyzer = std::make_unique<Analyzer>();
+  parallel_for(index.documents_.size(), [&](unsigned worker, size_t d) {
+    auto& doc = index.documents_[d];
+    auto& analyzer = *analyzers[worker];
+    std::array<std::string, kFieldCount> texts;
+    if (doc.is_topic) {
+      const auto& topic = site.topics[doc.source];
+      texts = {topic.title, joined_topic_names(site, doc.topics, true), doc.summary, render_markdown(topic.body).plain_text};
+    } else {
+      const auto& article = site.articles[doc.source];
+      texts = {article.title, joined_topic_names(site, doc.topics, false), article.summary,
+               render_markdown(article.body).plain_text};
+    }
+    for (size_t f = 0; f < kFieldCount; ++f) {
+      analyzed[d].fields[f] = analyzer.analyze(texts[f]);
+      doc.field_length[f] = static_cast<uint32_t>(analyzed[d].fields[f].size());
+    }
+    doc.text = std::move(texts[kBodyField]);
+    if (doc.text.empty()) doc.text = doc.summary;
+  });
+
+  // Merge into postings, in document order so that postings are sorted.
+  std::vector<uint32_t> surface_df;
+  for (uint32_t d = 0; d < analyzed.size(); ++d) {
+    std::map<uint32_t, std::pair<std::array<uint16_t, kFieldCount>, std::vector<uint32_t>>> per_term;
+    std::vector<uint32_t> surfaces_here;
+    for (size_t f = 0; f < kFieldCount; ++f) {
+      const auto& tokens = analyzed[d].fields[f];
+      index.average_field_length_[f] += static_cast<double>(tokens.size());
+      for (uint32_t p = 0; p < tokens.size(); ++p) {
+        const auto& token = tokens[p];
+        auto [term_it, new_term] = index.term_ids_.emplace(token.term, static_cast<uint32_t>(index.postings_.size()));
+        if (new_term) index.postings_.emplace_back();
+        uint32_t term = term_it->second;
+        auto& entry = per_term[term];
+        if (entry.first[f] < UINT16_MAX) ++entry.first[f];
+        entry.second.push_back(static_cast<uint32_t>(f) * kFieldGap * 100 + p);
+        auto [surface_it, new_surface] = index.surface_ids_.emplace(token.surface, static_cast<uint32_t>(index.surface_words_.size()));
+        if (new_surface) {
+          index.surface_words_.push_back(token.surface);
+          index.surface_info_.push_back({term, 0});
+        }
+        surfaces_here.push_back(surface_it->second);
+      }
+    }
+    for (auto& [term, entry] : per_term) {
+      Posting posting{d, entry.first, static_cast<uint32_t>(index.positions_.size()),
+                      static_cast<uint32_t>(entry.second.size())};
+      index.positions_.insert(index.positions_.end(), entry.second.begin(), entry.second.end());
+      index.postings_[term].push_back(posting);
+    }
+    std::sort(surfaces_here.begin(), surfaces_here.end());
+    surfaces_here.erase(std::unique(surfaces_here.begin(), surfaces_here.end()), surfaces_here.end());
+    for (uint32_t s : surfaces_here) ++index.surface_info_[s].df;
+  }
+  double count = std::max<double>(1.0, static_cast<double>(analyzed.size()));
+  for (auto& total : index.average_field_length_) total = std::max(1.0, total / count);
+
+  // Vocabulary for prefixes and typos: words, not numbers.
+  index.surface_sorted_.resize(index.surface_words_.size());
+  for (uint32_t i = 0; i < index.surface_sorted_.size(); ++i) index.surface_sorted_[i] = i;
+  std::sort(index.surface_sorted_.begin(), index.surface_sorted_.end(),
+            [&](uint32_t a, uint32_t b) { return index.surface_words_[a] < index.surface_words_[b]; });
+  for (uint32_t i = 0; i < index.surface_words_.size(); ++i) {
+    const auto& word = index.surface_words_[i];
+    bool numeric = std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!numeric && index.typos_.max_edits_for(word.size() + 2) > 0) index.typos_.add(word, i);
+  }
+  index.typos_.finish();
+
+  // Topics: the matcher for queries, and each topic's documents by weight.
+  index.matcher_ = std::make_unique<TopicMatcher>(site.topics);
+  index.topic_documents_.resize(site.topics.size());
+  for (uint32_t a = 0; a < links.size(); ++a)
+    for (const auto& entry : links[a].topics)
+      index.topic_documents_[entry.topic].push_back({a, static_cast<float>(entry.weight)});
+  for (size_t t = 0; t < site.topics.size(); ++t)
+    index.topic_documents_[t].push_back({static_cast<uint32_t>(site.articles.size() + t), 12.0f});
+  return index;
+}
+
+int64_t SearchIndex::term_id(std::string_view term) const {
+  auto it = term_ids_.find(std::string(term));
+  return it == term_ids_.end() ? -1 : static_cast<int64_t>(it->second);
+}
+
+int64_t SearchIndex::surface_id(std::string_view word) const {
+  auto it = surface_ids_.find(std::string(word));
+  return it == surface_ids_.end() ? -1 : static_cast<int64_t>(it->second);
+}
+
+std::vector<uint32_t> SearchIndex::words_with_prefix(std::string_view prefix, size_t limit) const {
+  auto first = std::lower_bound(surface_sorted_.begin(), surface_sorted_.end(), prefix,
+                                [&](uint32_t id, std::string_view p) { return surface_words_[id] < p; });
+  std::vector<uint32_t> found;
+  for (auto it = first; it != surface_sorted_.end() && surface_words_[*it].starts_with(prefix); ++it)
+    found.push_back(*it);
+  std::sort(found.begin(), found.end(), [&](uint32_t a, uint32_t b) { return surface_info_[a].df > surface_info_[b].df; });
+  if (found.size() > limit) found.resize(limit);
+  return found;
+}
+
+}  // namespace topichub

@@ -1,0 +1,99 @@
+// The search index: documents (articles and topic hubs) with four fields,
+// postings with per-field term counts and positions, the vocabulary of
+// written words (for typos and prefixes), and each topic's articles with
+// their weights (for synonym-driven boosts).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/site.h"
+#include "link/linker.h"
+#include "link/topic_matcher.h"
+#include "search/typos.h"
+
+namespace topichub {
+
+enum SearchField : uint8_t { kTitleField = 0, kTopicsField = 1, kSummaryField = 2, kBodyField = 3 };
+inline constexpr size_t kFieldCount = 4;
+
+struct SearchDocument {
+  bool is_topic = false;
+  size_t source = 0;  // index into Site::articles or Site::topics
+  std::string slug, title, url, summary;
+  std::string text;  // plain text for snippets
+  std::vector<size_t> topics;  // explicit topics (articles) or the topic itself
+  std::vector<std::string> intents;
+  std::array<uint32_t, kFieldCount> field_length{};
+};
+
+struct Posting {
+  uint32_t doc;
+  std::array<uint16_t, kFieldCount> tf;
+  uint32_t positions_begin;  // into SearchIndex::positions
+  uint32_t positions_count;
+};
+
+struct SurfaceWord {
+  uint32_t term;  // the term its stem maps to
+  uint32_t df;    // documents that contain the word (for ranking candidates)
+};
+
+class SearchIndex {
+ public:
+  // Builds from the loaded, linked site. REQUIRES: links.size() == site.articles.size().
+  static SearchIndex build(const Site& site, std::span<const ArticleLinks> links, std::string_view path_prefix = "/");
+
+  const std::vector<SearchDocument>& documents() const { return documents_; }
+  const SearchDocument& document(uint32_t doc) const { return documents_[doc]; }
+  size_t document_count() const { return documents_.size(); }
+
+  // Term id of a stem, or -1.
+  int64_t term_id(std::string_view term) const;
+  std::span<const Posting> postings(uint32_t term) const { return postings_[term]; }
+  std::span<const uint32_t> positions(const Posting& posting) const {
+    return {positions_.data() + posting.positions_begin, posting.positions_count};
+  }
+  double average_field_length(size_t field) const { return average_field_length_[field]; }
+
+  // Written (folded) words: id -> word, word -> id; sorted ids for prefixes.
+  const std::vector<std::string>& surface_words() const { return surface_words_; }
+  const SurfaceWord& surface(uint32_t id) const { return surface_info_[id]; }
+  int64_t surface_id(std::string_view word) const;
+  // Surface ids of words starting with `prefix`, most frequent first.
+  std::vector<uint32_t> words_with_prefix(std::string_view prefix, size_t limit) const;
+  const TypoIndex& typos() const { return typos_; }
+
+  // Topics: the matcher over names/synonyms, and per topic its documents
+  // with weights (articles by link weight; the topic's own hub document).
+  const TopicMatcher& topic_matcher() const { return *matcher_; }
+  std::span<const std::pair<uint32_t, float>> topic_documents(size_t topic) const { return topic_documents_[topic]; }
+  const Site& site() const { return *site_; }
+
+  const SearchOptions& options() const { return options_; }
+
+ private:
+  SearchIndex(const Site& site);
+
+  const Site* site_;
+  SearchOptions options_;
+  std::vector<SearchDocument> documents_;
+  std::unordered_map<std::string, uint32_t> term_ids_;
+  std::vector<std::vector<Posting>> postings_;
+  std::vector<uint32_t> positions_;
+  std::array<double, kFieldCount> average_field_length_{};
+  std::vector<std::string> surface_words_;
+  std::vector<SurfaceWord> surface_info_;
+  std::unordered_map<std::string, uint32_t> surface_ids_;
+  std::vector<uint32_t> surface_sorted_;  // ids in lexical order
+  TypoIndex typos_;
+  std::unique_ptr<TopicMatcher> matcher_;
+  std::vector<std::vector<std::pair<uint32_t, float>>> topic_documents_;
+};
+
+}  // namespace topichub

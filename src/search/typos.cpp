@@ -1,0 +1,92 @@
+#include "search/typos.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace topichub {
+
+int edit_distance(std::string_view a, std::string_view b, int limit) {
+  if (std::abs(static_cast<int>(a.size()) - static_cast<int>(b.size())) > limit) return limit + 1;
+  std::vector<int> two_back(b.size() + 1), previous(b.size() + 1), current(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) previous[j] = static_cast<int>(j);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    current[0] = static_cast<int>(i);
+    int row_min = current[0];
+    for (size_t j = 1; j <= b.size(); ++j) {
+      int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        current[j] = std::min(current[j], two_back[j - 2] + 1);
+      row_min = std::min(row_min, current[j]);
+    }
+    if (row_min > limit) return limit + 1;
+    two_back.swap(previous);
+    previous.swap(current);
+  }
+  return previous[b.size()];
+}
+
+int TypoIndex::max_edits_for(size_t length) const {
+  if (static_cast<int>(length) >= min_two_) return 2;
+  if (static_cast<int>(length) >= min_one_) return 1;
+  return 0;
+}
+
+namespace {
+uint64_t hash_of(std::string_view text) { return std::hash<std::string_view>{}(text); }
+}  // namespace
+
+void TypoIndex::add_deletions(const std::string& word, int depth, uint32_t id) {
+  for (size_t i = 0; i < word.size(); ++i) {
+    std::string shorter = word.substr(0, i) + word.substr(i + 1);
+    by_deletion_.push_back({hash_of(shorter), id});
+    if (depth > 1) add_deletions(shorter, depth - 1, id);
+  }
+}
+
+void TypoIndex::finish() {
+  std::sort(by_deletion_.begin(), by_deletion_.end());
+  by_deletion_.erase(std::unique(by_deletion_.begin(), by_deletion_.end()), by_deletion_.end());
+  by_deletion_.shrink_to_fit();
+}
+
+void TypoIndex::add(std::string_view word, uint32_t id) {
+  // A word can be reached by a query of the same length class; store enough
+  // deletions for the largest distance a query near its length may use.
+  int depth = max_edits_for(word.size() + 2);
+  std::string text(word);
+  by_deletion_.push_back({hash_of(text), id});
+  if (depth > 0) add_deletions(text, depth, id);
+}
+
+std::vector<TypoIndex::Match> TypoIndex::find(std::string_view word, const std::vector<std::string>& words) const {
+  std::vector<Match> matches;
+  int limit = max_edits_for(word.size());
+  if (limit == 0) return matches;
+  std::unordered_set<std::string> probes = {std::string(word)};
+  std::vector<std::string> frontier = {std::string(word)};
+  for (int depth = 0; depth < limit; ++depth) {
+    std::vector<std::string> next;
+    for (const auto& probe : frontier)
+      for (size_t i = 0; i < probe.size(); ++i) {
+        std::string shorter = probe.substr(0, i) + probe.substr(i + 1);
+        if (probes.insert(shorter).second) next.push_back(shorter);
+      }
+    frontier.swap(next);
+  }
+  std::unordered_set<uint32_t> seen;
+  for (const auto& probe : probes) {
+    auto hash = hash_of(probe);
+    auto range = std::equal_range(by_deletion_.begin(), by_deletion_.end(), std::pair<uint64_t, uint32_t>{hash, 0},
+                                  [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto it = range.first; it != range.second; ++it) {
+      uint32_t id = it->second;
+      if (!seen.insert(id).second || words[id] == word) continue;
+      int distance = edit_distance(word, words[id], limit);
+      if (distance <= limit) matches.push_back({id, distance});
+    }
+  }
+  return matches;
+}
+
+}  // namespace topichub

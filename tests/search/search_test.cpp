@@ -1,0 +1,190 @@
+#include <gtest/gtest.h>
+
+#include "link/linker.h"
+#include "load/loader.h"
+#include "search/analyzer.h"
+#include "search/results_json.h"
+#include "search/searcher.h"
+#include "search/typos.h"
+#include "core/text.h"
+#include "test_support.h"
+
+namespace topichub {
+namespace {
+
+using testing::TempDir;
+
+TEST(SearchAnalyzer, FoldsStemsAndMarksStopWords) {
+  Analyzer analyzer;
+  auto tokens = analyzer.analyze("Cramping CRAMPS in the Café's");
+  ASSERT_EQ(tokens.size(), 5u);
+  EXPECT_EQ(tokens[0].term, "cramp");
+  EXPECT_EQ(tokens[1].term, "cramp");
+  EXPECT_TRUE(tokens[2].stop);
+  EXPECT_EQ(tokens[4].surface, "cafe's");
+  EXPECT_EQ(tokens[4].term, "cafe");
+}
+
+TEST(SearchTypos, EditDistance) {
+  EXPECT_EQ(edit_distance("magnesium", "magnesuim", 2), 1);  // transposition
+  EXPECT_EQ(edit_distance("cramp", "cramps", 2), 1);
+  EXPECT_EQ(edit_distance("potassium", "potasium", 2), 1);
+  EXPECT_EQ(edit_distance("kitten", "sitting", 2), 3);  // above the limit
+}
+
+TEST(SearchTypos, FindsWordsWithinTheAllowedDistance) {
+  std::vector<std::string> words = {"magnesium", "calcium", "cramp", "stretching"};
+  TypoIndex typos(5, 9);
+  for (uint32_t i = 0; i < words.size(); ++i) typos.add(words[i], i);
+  typos.finish();
+  auto found = typos.find("magnesuim", words);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].id, 0u);
+  EXPECT_EQ(typos.find("calcum", words).size(), 1u);       // 6 letters: one edit
+  EXPECT_TRUE(typos.find("cramo", words).size() == 1u);     // 5 letters: one edit
+  EXPECT_TRUE(typos.find("cram", words).empty());           // 4 letters: none
+  EXPECT_EQ(typos.find("strecthnig", words).size(), 1u);    // 10 letters: two edits
+  EXPECT_TRUE(typos.find("calsiun", words).empty());        // 7 letters, two edits: too far
+}
+
+class SearchTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    site.write("content/topics/leg-cramps.md",
+               "---\nname: leg cramps at night\nsynonyms: [charley horse, nocturnal muscle spasms]\n"
+               "definition: sudden painful tightening of calf muscles\n---\n");
+    site.write("content/topics/magnesium.md", "---\nname: magnesium\ndefinition: a mineral\n---\n");
+    site.write("content/topics/vitamin-a.md", "---\nname: vitamin a\n---\n");
+    site.write("content/articles/stretch.md",
+               "---\ntitle: A bedtime stretching routine\ntopics: [leg-cramps]\nintent: prevention\n---\n"
+               "Stretch your calves before bed. Leg cramps at night often ease.\n");
+    site.write("content/articles/mag.md",
+               "---\ntitle: Magnesium supplements\ntopics: [magnesium]\nintent: treatment\n---\n"
+               "Magnesium does not prevent cramps in older adults.\n");
+    site.write("content/articles/vit.md",
+               "---\ntitle: Vitamins and skin\ntopics: [vitamin-a]\n---\nVitamin a helps the skin. Vitamin b too.\n");
+    site.write("content/articles/unrelated.md", "---\ntitle: Sleep hygiene\n---\nA dark room helps sleep.\n");
+    loaded = load_site(site.str());
+    ASSERT_FALSE(loaded.diagnostics.has_errors());
+    links = Linker(loaded.site).link_all();
+    index = std::make_unique<SearchIndex>(SearchIndex::build(loaded.site, links));
+    searcher = std::make_unique<Searcher>(*index);
+  }
+
+  std::vector<std::string> slugs(SearchRequest request) {
+    std::vector<std::string> out;
+    for (const auto& hit : searcher->search(request).hits) out.push_back(index->document(hit.doc).slug);
+    return out;
+  }
+  std::vector<std::string> slugs(std::string query) {
+    SearchRequest request;
+    request.query = std::move(query);
+    request.articles_only = true;
+    return slugs(request);
+  }
+
+  TempDir site;
+  LoadResult loaded;
+  std::vector<ArticleLinks> links;
+  std::unique_ptr<SearchIndex> index;
+  std::unique_ptr<Searcher> searcher;
+};
+
+TEST_F(SearchTest, SynonymFindsArticlesAboutTheTopic) {
+  auto hits = slugs("charley horse");
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits[0], "stretch");
+  SearchRequest without;
+  without.query = "charley horse";
+  without.articles_only = true;
+  without.use_synonyms = false;
+  EXPECT_TRUE(slugs(without).empty());
+}
+
+TEST_F(SearchTest, TyposAreForgivenButExactRanksFirst) {
+  auto hits = slugs("magnesuim");
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits[0], "mag");
+  SearchRequest strict;
+  strict.query = "magnesuim";
+  strict.use_typos = false;
+  strict.use_prefix = false;
+  EXPECT_TRUE(slugs(strict).empty());
+  auto exact = searcher->search({.query = "magnesium"});
+  auto corrected = searcher->search({.query = "magnesuim"});
+  ASSERT_FALSE(exact.hits.empty());
+  ASSERT_FALSE(corrected.hits.empty());
+  EXPECT_GT(exact.hits[0].score, corrected.hits[0].score);
+}
+
+TEST_F(SearchTest, LastWordMatchesAsPrefix) {
+  auto hits = slugs("magnes");
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits[0], "mag");
+  EXPECT_FALSE(slugs("bedtime stretch").empty());
+}
+
+TEST_F(SearchTest, StopWordPhrasesSurvive) {
+  auto hits = slugs("vitamin a");
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits[0], "vit");
+}
+
+TEST_F(SearchTest, FiltersFacetsAndPagination) {
+  SearchRequest request;
+  request.query = "cramps";
+  auto all = searcher->search(request);
+  EXPECT_GE(all.total, 2u);
+  bool has_prevention = false;
+  for (const auto& [intent, count] : all.intent_facets) has_prevention = has_prevention || intent == "prevention";
+  EXPECT_TRUE(has_prevention);
+  request.intent = "treatment";
+  auto filtered = slugs(request);
+  ASSERT_EQ(filtered.size(), 1u);
+  EXPECT_EQ(filtered[0], "mag");
+  request.intent.clear();
+  request.topic = "leg-cramps";
+  request.articles_only = true;
+  EXPECT_EQ(slugs(request), (std::vector<std::string>{"stretch"}));
+  SearchRequest paged;
+  paged.query = "cramps";
+  paged.limit = 1;
+  paged.offset = 1;
+  auto page = searcher->search(paged);
+  EXPECT_EQ(page.hits.size(), 1u);
+  EXPECT_EQ(page.total, all.total);
+}
+
+TEST_F(SearchTest, SnippetsMarkMatchesAndEscape) {
+  auto result = searcher->search({.query = "calves"});
+  ASSERT_FALSE(result.hits.empty());
+  EXPECT_NE(result.hits[0].snippet_html.find("<mark>calves</mark>"), std::string::npos);
+}
+
+TEST_F(SearchTest, EmptyOverlongAndHostileQueriesAreSafe) {
+  EXPECT_EQ(searcher->search({.query = ""}).total, 0u);
+  EXPECT_EQ(searcher->search({.query = "   "}).total, 0u);
+  auto long_query = searcher->search({.query = std::string(100000, 'a')});
+  EXPECT_LE(long_query.query.size(), kMaxQueryBytes);
+  std::string bytes;
+  for (int c = 0; c < 256; ++c) bytes += static_cast<char>(c);
+  auto hostile = searcher->search({.query = bytes + "<script>alert(1)</script>"});
+  auto json = search_result_json(*index, hostile).dump();
+  EXPECT_EQ(json.find("<script>"), std::string::npos);
+  EXPECT_EQ(find_invalid_utf8(hostile.query), std::string_view::npos);
+}
+
+TEST_F(SearchTest, JsonHasTheDesignShape) {
+  auto json = search_result_json(*index, searcher->search({.query = "magnesium"}));
+  EXPECT_TRUE(json.contains("query"));
+  EXPECT_TRUE(json.contains("total"));
+  EXPECT_TRUE(json.contains("took_ms"));
+  ASSERT_FALSE(json["hits"].empty());
+  for (auto key : {"slug", "title", "url", "summary", "snippet", "score", "topics"})
+    EXPECT_TRUE(json["hits"][0].contains(key)) << key;
+  EXPECT_TRUE(json["facets"].contains("topics"));
+  EXPECT_TRUE(json["facets"].contains("intent"));
+}
+
+}  // namespace
+}  // namespace topichub
