@@ -21,9 +21,12 @@ using Clock = std::chrono::steady_clock;
 // Progress on a terminal, only once a build has run for more than a second.
 class Progress {
  public:
-  explicit Progress(bool enabled) : enabled_(enabled), started_(Clock::now()) {}
+  explicit Progress(bool enabled, bool timings = false) : enabled_(enabled), timings_(timings), started_(Clock::now()) {}
 
   void operator()(std::string_view stage, size_t done, size_t total) {
+    if (stage != stage_) {
+      lap(stage);
+    }
     if (!enabled_ || Clock::now() - started_ < std::chrono::seconds(1)) return;
     std::cerr << "\r\033[K" << stage;
     if (total > 0) std::cerr << " " << done << "/" << total;
@@ -32,17 +35,31 @@ class Progress {
   }
   void finish() {
     if (shown_) std::cerr << "\r\033[K" << std::flush;
+    shown_ = false;
+  }
+
+  // With --timings: how long each stage took, printed when the next starts.
+  void lap(std::string_view next_stage) {
+    auto now = Clock::now();
+    if (timings_ && !stage_.empty())
+      std::cerr << "  " << stage_ << ": " << std::chrono::duration<double, std::milli>(now - stage_started_).count()
+                << " ms\n";
+    stage_ = std::string(next_stage);
+    stage_started_ = now;
   }
 
  private:
   bool enabled_;
+  bool timings_;
+  std::string stage_;
+  Clock::time_point stage_started_;
   bool shown_ = false;
   Clock::time_point started_;
 };
 
-int run_build(const std::string& site, std::string out, bool drafts, const std::string& base_url) {
+int run_build(const std::string& site, std::string out, bool drafts, const std::string& base_url, bool timings) {
   auto started = Clock::now();
-  Progress progress(::isatty(STDERR_FILENO));
+  Progress progress(::isatty(STDERR_FILENO), timings);
   topichub::BuildOptions options;
   options.include_drafts = drafts;
   options.base_url = base_url;
@@ -58,6 +75,7 @@ int run_build(const std::string& site, std::string out, bool drafts, const std::
   progress(std::string_view("write"), 0, 0);
   auto written = topichub::write_site(output.rendered.files, out, site);
   progress.finish();
+  progress.lap("done");
   if (!written.ok) {
     std::cerr << "error: " << written.error << "\n";
     return 1;
@@ -103,12 +121,13 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   std::string site, out, base_url;
-  bool drafts = false;
+  bool drafts = false, timings = false;
   auto* build = app.add_subcommand("build", "Build the static site");
   build->add_option("SITE", site, "Site folder")->required();
   build->add_option("-o,--out", out, "Output folder (default SITE/public)");
   build->add_flag("--drafts", drafts, "Include draft articles");
   build->add_option("--base-url", base_url, "Override base_url");
+  build->add_flag("--timings", timings, "Print how long each stage took");
 
   topichub::ServeOptions serve_options;
   auto* serve = app.add_subcommand("serve", "Build in memory, serve, rebuild on change");
@@ -134,7 +153,7 @@ int main(int argc, char** argv) {
 
   CLI11_PARSE(app, argc, argv);
   try {
-    if (build->parsed()) return run_build(site, out, drafts, base_url);
+    if (build->parsed()) return run_build(site, out, drafts, base_url, timings);
     if (serve->parsed()) return run_serve(site, serve_options);
     if (search->parsed()) {
       if (query.empty() && search_command.queries_file.empty()) {

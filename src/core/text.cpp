@@ -86,28 +86,50 @@ std::string fold(std::string_view text) {
   return std::string(reinterpret_cast<const char*>(mapped), static_cast<size_t>(length));
 }
 
-void for_each_word(std::string_view text, const std::function<void(size_t, size_t)>& on_word) {
+bool next_word(std::string_view text, size_t& pos, size_t& begin, size_t& end) {
   size_t start = std::string_view::npos;
-  size_t i = 0;
-  while (i < text.size()) {
+  while (pos < text.size()) {
+    unsigned char byte = static_cast<unsigned char>(text[pos]);
+    // ASCII fast path: most text is plain ASCII.
+    if (byte < 0x80 && byte != '\'') {
+      bool word = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') || (byte >= '0' && byte <= '9');
+      if (word) {
+        if (start == std::string_view::npos) start = pos;
+      } else if (start != std::string_view::npos) {
+        begin = start;
+        end = pos++;
+        return true;
+      }
+      ++pos;
+      continue;
+    }
     utf8proc_int32_t cp;
-    auto length = static_cast<size_t>(decode(text, i, cp));
+    auto length = static_cast<size_t>(decode(text, pos, cp));
     if (cp >= 0 && is_word_codepoint(cp)) {
-      if (start == std::string_view::npos) start = i;
-    } else if (start != std::string_view::npos && cp >= 0 && is_apostrophe(cp) && i + length < text.size()) {
+      if (start == std::string_view::npos) start = pos;
+    } else if (start != std::string_view::npos && cp >= 0 && is_apostrophe(cp) && pos + length < text.size()) {
       utf8proc_int32_t next;
-      decode(text, i + length, next);
+      decode(text, pos + length, next);
       if (!(next >= 0 && is_word_codepoint(next))) {
-        on_word(start, i);
-        start = std::string_view::npos;
+        begin = start;
+        end = pos;
+        pos += length;
+        return true;
       }
     } else if (start != std::string_view::npos) {
-      on_word(start, i);
-      start = std::string_view::npos;
+      begin = start;
+      end = pos;
+      pos += length;
+      return true;
     }
-    i += length;
+    pos += length;
   }
-  if (start != std::string_view::npos) on_word(start, text.size());
+  if (start != std::string_view::npos) {
+    begin = start;
+    end = text.size();
+    return true;
+  }
+  return false;
 }
 
 bool is_acronym(std::string_view word) {
@@ -137,19 +159,23 @@ std::string url_encode(std::string_view text) {
 }
 
 std::string html_escape(std::string_view text) {
+  // Most text has nothing to escape: copy runs between special characters.
   std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  for (char c : text) {
-    switch (c) {
+  out.reserve(text.size() + 16);
+  size_t start = 0;
+  while (true) {
+    auto special = text.find_first_of("&<>\"'", start);
+    out.append(text.substr(start, special == std::string_view::npos ? std::string_view::npos : special - start));
+    if (special == std::string_view::npos) return out;
+    switch (text[special]) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      default: out += "&#39;"; break;
     }
+    start = special + 1;
   }
-  return out;
 }
 
 std::string slugify(std::string_view text) {

@@ -19,9 +19,17 @@ std::string repair_utf8(std::string_view text);
 // so that "Café", "CAFE" and "café" compare equal. ASCII takes a fast path.
 std::string fold(std::string_view text);
 
-// Calls on_word(begin, end) for each word: a run of letters and digits, with
+// Finds the next word at or after `pos`: a run of letters and digits, with
 // apostrophes allowed between letters ("Parkinson's"). Offsets are bytes.
-void for_each_word(std::string_view text, const std::function<void(size_t, size_t)>& on_word);
+// Returns false at the end of the text; advances `pos` past the word.
+bool next_word(std::string_view text, size_t& pos, size_t& begin, size_t& end);
+
+// Calls on_word(begin, end) for each word (see next_word).
+template <typename OnWord>
+void for_each_word(std::string_view text, OnWord&& on_word) {
+  size_t pos = 0, begin = 0, end = 0;
+  while (next_word(text, pos, begin, end)) on_word(begin, end);
+}
 
 // True when the word has at least two letters and no lower-case letter ("RLS", "PKD").
 bool is_acronym(std::string_view word);

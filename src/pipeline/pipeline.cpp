@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "check/checker.h"
 #include "curate/curate.h"
 #include "graph/graph.h"
 #include "link/linker.h"
@@ -59,6 +60,8 @@ BuildOutput build_site(std::string_view site_root, const BuildOptions& options) 
   auto graph = TopicGraph::build(site, output.diagnostics);
   report("link", 0, 0);
   auto links = Linker(site).link_all();
+  // What `topichub check` calls an error (a broken link, a future date...) must not be published.
+  output.diagnostics.append(check_site(site, graph, links, CheckOptions{.errors_only = true}));
   report("curate", 0, 0);
   auto curation = curate(site, links);
 
@@ -69,7 +72,9 @@ BuildOutput build_site(std::string_view site_root, const BuildOptions& options) 
     report("search index", 0, 0);
     output.search = std::make_shared<const SearchIndex>(SearchIndex::build(site, links, context.path_prefix));
   }
+  report("render", 0, 0);
   output.rendered = render_site(context, theme, [&](size_t done, size_t total) { report("render", done, total); });
+  report("static files", 0, 0);
   collect_static_files(site_root, output.rendered.files, output.diagnostics);
   output.diagnostics.sort();
   return output;

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <memory>
 
 #include "core/parallel.h"
 #include "render/feeds.h"
@@ -61,16 +60,11 @@ RenderedSite render_site(const RenderContext& context, const Theme& theme,
   }
   for (size_t a = 0; a < context.site.articles.size(); ++a) jobs.push_back({JobKind::article, a});
 
-  // kainjow templates are not safe to render from several threads at once:
-  // each worker gets its own compiled copy of the theme.
-  std::vector<std::unique_ptr<Theme>> themes(worker_count());
-  for (auto& copy : themes) copy = std::make_unique<Theme>(theme);
-
   RenderedSite rendered;
   rendered.files.resize(jobs.size());
   std::atomic<size_t> done{0};
-  parallel_for(jobs.size(), [&](unsigned worker, size_t i) {
-    rendered.files[i] = run_job(context, *themes[worker], jobs[i]);
+  parallel_for(jobs.size(), [&](unsigned, size_t i) {
+    rendered.files[i] = run_job(context, theme, jobs[i]);
     size_t finished = ++done;
     if (progress && finished % 1000 == 0) progress(finished, jobs.size());
   });

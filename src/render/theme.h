@@ -1,6 +1,7 @@
 // The theme: Mustache page templates and the stylesheet, built in and
-// overridable file by file from SITE/templates/. Templates are compiled once;
-// rendering takes a JSON view model (docs/templates.md lists its fields).
+// overridable file by file from SITE/templates/. Templates are compiled once
+// and are safe to render from many threads; rendering takes a JSON view
+// model (docs/templates.md lists its fields).
 #pragma once
 
 #include <map>
@@ -10,20 +11,15 @@
 #include <string_view>
 
 #include "core/diagnostics.h"
+#include "render/mustache.h"
 
 namespace topichub {
 
 class Theme {
  public:
-  struct Compiled;  // the parsed templates (defined in theme.cpp)
-
   // Loads the built-in theme, then SITE/templates/* over it. A template that
   // does not compile is reported and the built-in one kept.
   static Theme load(std::string_view site_root, Diagnostics& diagnostics);
-
-  Theme(const Theme& other);
-  Theme& operator=(const Theme&) = delete;
-  ~Theme();
 
   // Renders `name` ("hub") with the view, then wraps it in "layout" with the
   // same view plus {{{content}}}.
@@ -34,10 +30,10 @@ class Theme {
   const std::map<std::string, std::string>& assets() const { return assets_; }
 
  private:
-  Theme();
-  std::map<std::string, std::string> sources_;  // template name -> text
+  const MustacheTemplate* find(std::string_view name) const;
+
+  std::map<std::string, std::shared_ptr<const MustacheTemplate>, std::less<>> templates_;
   std::map<std::string, std::string> assets_;
-  std::unique_ptr<Compiled> compiled_;
 };
 
 }  // namespace topichub

@@ -136,11 +136,7 @@ void SiteServer::install_routes() {
     auto search = read_search(request);
     auto result = run_search(*current, search);
     auto view = search_page_view(*current->search, search, result, current->base_url, current->path_prefix);
-    std::string html;
-    {
-      std::lock_guard lock(current->theme_mutex);
-      html = current->theme->render_page("search", std::move(view));
-    }
+    auto html = current->theme->render_page("search", std::move(view));
     response.set_header("Cache-Control", "no-store");
     response.set_content(html, "text/html; charset=utf-8");
   });

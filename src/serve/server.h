@@ -54,7 +54,6 @@ class SiteServer {
     std::shared_ptr<const SearchIndex> search;
     std::string base_url, path_prefix;
     std::unique_ptr<Theme> theme;
-    std::mutex theme_mutex;  // templates are not safe to render concurrently
     std::mutex searchers_mutex;
     std::vector<std::unique_ptr<Searcher>> idle_searchers;
   };

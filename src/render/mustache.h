@@ -1,0 +1,43 @@
+// Mustache templates rendered straight from nlohmann::json.
+//
+// Our own engine rather than kainjow-mustache: converting every page's JSON
+// view into kainjow's data type took half of all build instructions on the
+// MedQuAD site (docs/decisions.md). Supports the Mustache spec's core:
+// {{name}}, {{{name}}}, {{&name}}, sections, inverted sections, comments,
+// partials (with standalone indentation), set delimiters, dotted names and
+// {{.}}, with standalone tag lines removed. Site conventions on top: an empty
+// text is false in sections, and `has_x` is true when list `x` has items.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace topichub {
+
+class MustacheTemplate {
+ public:
+  // Returns nullptr and sets `error` ("line 3: unclosed section \"steps\"")
+  // when the template does not compile.
+  static std::shared_ptr<const MustacheTemplate> compile(std::string_view source, std::string& error);
+
+  // Finds a partial by name; nullptr renders nothing.
+  using PartialLookup = std::function<const MustacheTemplate*(std::string_view name)>;
+
+  void render(const nlohmann::json& view, std::string& out, const PartialLookup& partials = {}) const;
+  std::string render(const nlohmann::json& view, const PartialLookup& partials = {}) const;
+
+  struct Node;  // defined in mustache.cpp
+  const std::vector<Node>& nodes() const { return nodes_; }
+
+  MustacheTemplate();
+  ~MustacheTemplate();
+
+ private:
+  std::vector<Node> nodes_;
+};
+
+}  // namespace topichub

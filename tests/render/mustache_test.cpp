@@ -1,0 +1,80 @@
+// Cases after the Mustache spec (interpolation, sections, inverted, comments,
+// partials, delimiters), plus the site's conventions.
+#include "render/mustache.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+namespace topichub {
+namespace {
+
+std::string render(std::string_view source, const nlohmann::json& view,
+                   const std::map<std::string, std::string>& partials = {}) {
+  std::string error;
+  auto tmpl = MustacheTemplate::compile(source, error);
+  if (!tmpl) return "ERROR " + error;
+  std::map<std::string, std::shared_ptr<const MustacheTemplate>> compiled;
+  for (const auto& [name, text] : partials) compiled[name] = MustacheTemplate::compile(text, error);
+  return tmpl->render(view, [&](std::string_view name) -> const MustacheTemplate* {
+    auto it = compiled.find(std::string(name));
+    return it == compiled.end() ? nullptr : it->second.get();
+  });
+}
+
+TEST(Mustache, Interpolation) {
+  nlohmann::json view = {{"name", "<b>&\"'"}, {"n", 42}, {"a", {{"b", {{"c", "deep"}}}}}};
+  EXPECT_EQ(render("Hi {{name}}!", view), "Hi &lt;b&gt;&amp;&quot;&#39;!");
+  EXPECT_EQ(render("{{{name}}} {{&name}}", view), "<b>&\"' <b>&\"'");
+  EXPECT_EQ(render("{{n}} {{ a.b.c }} [{{missing}}] [{{a.x.c}}]", view), "42 deep [] []");
+}
+
+TEST(Mustache, SectionsListsAndContext) {
+  nlohmann::json view = {{"items", {{{"x", "1"}}, {{"x", "2"}}}}, {"flag", true}, {"off", false},
+                         {"empty", nlohmann::json::array()}, {"outer", "O"}, {"obj", {{"k", "v"}}},
+                         {"words", {"a", "b"}}};
+  EXPECT_EQ(render("{{#items}}<{{x}}{{outer}}>{{/items}}", view), "<1O><2O>");
+  EXPECT_EQ(render("{{#flag}}yes{{/flag}}{{#off}}no{{/off}}{{#empty}}no{{/empty}}{{#missing}}no{{/missing}}", view), "yes");
+  EXPECT_EQ(render("{{^off}}a{{/off}}{{^empty}}b{{/empty}}{{^flag}}c{{/flag}}{{^missing}}d{{/missing}}", view), "abd");
+  EXPECT_EQ(render("{{#obj}}{{k}}{{/obj}}", view), "v");
+  EXPECT_EQ(render("{{#words}}({{.}}){{/words}}", view), "(a)(b)");
+}
+
+TEST(Mustache, SiteConventions) {
+  nlohmann::json view = {{"empty_text", ""}, {"list", {1}}, {"none", nlohmann::json::array()}};
+  EXPECT_EQ(render("{{#empty_text}}shown{{/empty_text}}{{^empty_text}}hidden{{/empty_text}}", view), "hidden");
+  EXPECT_EQ(render("{{#has_list}}L{{/has_list}}{{#has_none}}N{{/has_none}}{{^has_none}}-{{/has_none}}", view), "L-");
+}
+
+TEST(Mustache, StandaloneLinesAndComments) {
+  nlohmann::json view = {{"items", {"a"}}};
+  EXPECT_EQ(render("<ul>\n  {{#items}}\n  <li>{{.}}</li>\n  {{/items}}\n</ul>\n", view), "<ul>\n  <li>a</li>\n</ul>\n");
+  EXPECT_EQ(render("a{{! a comment }}b\n  {{! standalone }}\nc", view), "ab\nc");
+}
+
+TEST(Mustache, PartialsWithIndentation) {
+  nlohmann::json view = {{"x", "1"}};
+  EXPECT_EQ(render("[{{>p}}]", view, {{"p", "p{{x}}"}}), "[p1]");
+  EXPECT_EQ(render("a\n  {{>p}}\nb", view, {{"p", "one\ntwo\n"}}), "a\n  one\n  two\nb");
+  EXPECT_EQ(render("[{{>nope}}]", view), "[]");
+}
+
+TEST(Mustache, SetDelimiters) {
+  nlohmann::json view = {{"x", "1"}};
+  EXPECT_EQ(render("{{=<% %>=}}<% x %> {{x}} <%={{ }}=%>{{x}}", view), "1 {{x}} 1");
+}
+
+TEST(Mustache, ErrorsNameTheLine) {
+  EXPECT_EQ(render("a\n{{#open}}\nb", {}), "ERROR line 2: unclosed section \"open\"");
+  EXPECT_EQ(render("{{#a}}{{/b}}", {}), "ERROR line 1: \"b\" closes \"a\"");
+  EXPECT_EQ(render("x {{oops", {}), "ERROR line 1: tag is never closed");
+}
+
+TEST(Mustache, RecursivePartialsAreBounded) {
+  nlohmann::json view = {{"x", "1"}};
+  auto out = render("{{>self}}", view, {{"self", "x{{>self}}"}});
+  EXPECT_LT(out.size(), 200u);
+}
+
+}  // namespace
+}  // namespace topichub
