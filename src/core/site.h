@@ -45,11 +45,17 @@ bool evidence_supports_use(Evidence evidence);
 
 // ---- Content ----
 
+// Where each front-matter key was written (key -> 1-based line), so that
+// later stages can point at a value, not just at its file.
+using KeyLines = std::map<std::string, int, std::less<>>;
+
 struct Source {
   std::string title;
   std::string url;
   std::string pmid;
   std::string doi;
+  int line = 0;        // where the source starts in its file
+  KeyLines key_lines;  // title, url, pmid, doi
   std::string href() const;  // url, else PubMed, else doi.org link
 };
 
@@ -71,6 +77,9 @@ struct Topic {
   std::string name;
   std::string title;  // hub heading; defaults to the name
   std::vector<std::string> synonyms;
+  // `plain_name`: everyday wording for a technical name ("blood clot in the
+  // leg" for deep vein thrombosis), which `topichub check` wants close by.
+  std::vector<std::string> plain_names;
   std::string kind = "other";
   std::string definition;
   std::map<std::string, std::string> codes;  // icd10, mesh, umls_cui, snomed
@@ -80,6 +89,7 @@ struct Topic {
   std::string body;  // the editor's Markdown for the hub page, may be empty
   int body_line = 1;
   ExtraFields extra = nlohmann::json::object();
+  KeyLines key_lines;  // top-level keys
 };
 
 inline constexpr std::string_view kIntents[] = {"quick-relief", "prevention", "causes",
@@ -107,6 +117,7 @@ struct Article {
   std::string body;
   int body_line = 1;  // line in the file where the body starts
   ExtraFields extra = nlohmann::json::object();
+  KeyLines key_lines;  // top-level keys
 
   std::vector<size_t> topics;  // resolved topic_refs (and matching tags), in order
 

@@ -21,6 +21,14 @@ std::string read_slug(FieldReader& reader, std::string_view default_slug) {
   return slug;
 }
 
+// When the file name yields no slug ("..md"), the title or name gives one.
+std::string slug_from_text(FieldReader& reader, std::string_view text) {
+  auto slug = slugify(text);
+  if (slug.empty())
+    reader.error(reader.front_matter().opening_line, "cannot make a URL slug from the file name; set 'slug:'");
+  return slug.empty() ? "untitled" : slug;
+}
+
 std::vector<TopicRef> to_refs(const std::vector<TextItem>& items) {
   std::vector<TopicRef> refs;
   for (const auto& item : items) refs.push_back({item.text, item.line});
@@ -31,6 +39,31 @@ std::vector<std::string> to_texts(const std::vector<TextItem>& items) {
   std::vector<std::string> texts;
   for (const auto& item : items) texts.push_back(item.text);
   return texts;
+}
+
+KeyLines top_level_lines(const FrontMatter& front_matter) {
+  KeyLines lines;
+  for (const auto& [pointer, line] : front_matter.lines)
+    if (pointer.size() > 1 && pointer.find('/', 1) == std::string::npos) lines.emplace(pointer.substr(1), line);
+  return lines;
+}
+
+// Gives each source read from `value` (at `pointer`) the lines of its keys.
+// Skips what FieldReader::sources_at skips (items neither text nor a map), so
+// that the n-th source read is matched with the n-th kept item.
+void locate_sources(const FrontMatter& front_matter, const nlohmann::json& value, const std::string& pointer,
+                    std::vector<Source>& sources) {
+  if (!value.is_array()) return;
+  size_t next = 0;
+  for (size_t i = 0; i < value.size() && next < sources.size(); ++i) {
+    if (!scalar_text(value[i]) && !value[i].is_object()) continue;
+    auto item_pointer = pointer + "/" + std::to_string(i);
+    auto& source = sources[next++];
+    source.line = front_matter.line_of(item_pointer);
+    for (const char* key : {"title", "url", "pmid", "doi"})
+      if (auto it = front_matter.lines.find(item_pointer + "/" + key); it != front_matter.lines.end())
+        source.key_lines.emplace(key, it->second);
+  }
 }
 
 std::vector<Relation> read_relations(FieldReader& reader) {
@@ -83,7 +116,10 @@ std::vector<Relation> read_relations(FieldReader& reader) {
                          "\" (expected strong, moderate, limited, mixed, no-benefit or not-recommended)");
     }
     relation.note = field("note");
-    if (item.contains("sources")) relation.sources = reader.sources_at(item["sources"], pointer + "/sources");
+    if (item.contains("sources")) {
+      relation.sources = reader.sources_at(item["sources"], pointer + "/sources");
+      locate_sources(front_matter, item["sources"], pointer + "/sources", relation.sources);
+    }
     for (const auto& [key, unused] : item.items()) {
       if (key != "type" && key != "target" && key != "evidence" && key != "note" && key != "sources")
         reader.diagnostics().warning(reader.file(), front_matter.line_of(pointer + "/" + key), "front-matter",
@@ -147,6 +183,7 @@ Article parse_article(const FrontMatter& front_matter, std::string_view file, st
   article.slug = read_slug(reader, default_slug);
   article.title = collapse_whitespace(reader.text("title"));
   if (article.title.empty()) reader.error(front_matter.opening_line, "article has no title");
+  if (article.slug.empty()) article.slug = slug_from_text(reader, article.title);
   article.summary = collapse_whitespace(reader.text("summary"));
   article.date = reader.date("date");
   article.lastmod = reader.date("lastmod");
@@ -166,11 +203,14 @@ Article parse_article(const FrontMatter& front_matter, std::string_view file, st
   }
   article.reviewed_on = reader.date("reviewed_on");
   article.sources = reader.sources("sources");
+  if (front_matter.data.is_object() && front_matter.data.contains("sources"))
+    locate_sources(front_matter, front_matter.data.at("sources"), "/sources", article.sources);
   article.draft = reader.flag("draft").value_or(false);
   article.body = front_matter.body;
   article.body_line = front_matter.body_line;
   if (article.summary.empty()) article.summary = summary_from_markdown(article.body);
   article.extra = reader.extra();
+  article.key_lines = top_level_lines(front_matter);
   return article;
 }
 
@@ -190,9 +230,11 @@ Topic parse_topic(const FrontMatter& front_matter, std::string_view file, std::s
     reader.diagnostics().warning(file, reader.has("name") ? reader.line("name") : front_matter.opening_line,
                                  "front-matter", "topic has no name; using \"" + topic.name + "\" from its slug");
   }
+  if (topic.slug.empty()) topic.slug = slug_from_text(reader, topic.name);
   if (topic.title.empty()) topic.title = capitalize_first(topic.name);
   for (const auto& synonym : reader.text_list("synonyms"))
     if (fold(synonym.text) != fold(topic.name)) topic.synonyms.push_back(synonym.text);
+  topic.plain_names = to_texts(reader.text_list("plain_name"));
   if (auto kind = reader.text("kind"); !kind.empty()) {
     if (std::find(std::begin(kKinds), std::end(kKinds), kind) == std::end(kKinds))
       reader.error(reader.line("kind"), "unknown kind \"" + kind +
@@ -210,6 +252,7 @@ Topic parse_topic(const FrontMatter& front_matter, std::string_view file, std::s
   topic.body = front_matter.body;
   topic.body_line = front_matter.body_line;
   topic.extra = reader.extra();
+  topic.key_lines = top_level_lines(front_matter);
   return topic;
 }
 

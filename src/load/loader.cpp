@@ -24,9 +24,9 @@ struct ContentFile {
 };
 
 std::string relative_display(const fs::path& path, const fs::path& root) {
-  std::error_code error;
-  auto relative = fs::relative(path, root, error);
-  return (error ? path : relative).generic_string();
+  // Lexically: fs::relative would follow symbolic links and name their targets.
+  auto relative = path.lexically_relative(root);
+  return (relative.empty() ? path : relative).generic_string();
 }
 
 // True when the entry may be read: not a symlink that leads out of the site.

@@ -24,7 +24,7 @@ void collect_static_files(std::string_view site_root, std::vector<OutputFile>& f
   fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, error), end;
   for (; !error && it != end; it.increment(error)) {
     const auto& entry = *it;
-    auto relative = fs::relative(entry.path(), dir, error).generic_string();
+    auto relative = entry.path().lexically_relative(dir).generic_string();
     auto display = "static/" + relative;
     if (entry.is_symlink(error)) {
       auto target = fs::weakly_canonical(entry.path(), error);

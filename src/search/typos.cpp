@@ -51,6 +51,7 @@ void TypoIndex::finish() {
 }
 
 void TypoIndex::add(std::string_view word, uint32_t id) {
+  if (word.size() > kMaxWordLength) return;
   // A word can be reached by a query of the same length class; store enough
   // deletions for the largest distance a query near its length may use.
   int depth = max_edits_for(word.size() + 2);
@@ -62,7 +63,7 @@ void TypoIndex::add(std::string_view word, uint32_t id) {
 std::vector<TypoIndex::Match> TypoIndex::find(std::string_view word, const std::vector<std::string>& words) const {
   std::vector<Match> matches;
   int limit = max_edits_for(word.size());
-  if (limit == 0) return matches;
+  if (limit == 0 || word.size() > kMaxWordLength) return matches;
   std::unordered_set<std::string> probes = {std::string(word)};
   std::vector<std::string> frontier = {std::string(word)};
   for (int depth = 0; depth < limit; ++depth) {

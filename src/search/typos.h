@@ -18,6 +18,11 @@ int edit_distance(std::string_view a, std::string_view b, int limit);
 
 class TypoIndex {
  public:
+  // Longer words are neither indexed nor corrected: the deletion
+  // neighbourhood grows with the square of the length, and no real word a
+  // reader types is this long.
+  static constexpr size_t kMaxWordLength = 32;
+
   // `max_edits_for(length)`: 0, 1 or 2 edits allowed for a word of that length.
   TypoIndex(int min_length_one_edit, int min_length_two_edits)
       : min_one_(min_length_one_edit), min_two_(min_length_two_edits) {}
