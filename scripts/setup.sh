@@ -11,12 +11,17 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libxapian-dev libsqlite3-dev sqlite3
   curl python3
+  chromium
 )
 
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# Node.js and npm for the browser tests: Debian's only where none is installed
+# (the machine may bring its own, newer one).
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}"
@@ -24,5 +29,22 @@ if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# Browser tests (tests/browser): playwright-core, axe-core and lighthouse from
+# the lockfile, driving Debian's chromium (no browser download). Skipped when
+# node_modules was installed from this very lockfile.
+browser_dir="$(cd "$(dirname "$0")/.." && pwd)/tests/browser"
+node_major="$(node -p 'process.versions.node.split(".")[0]')"
+if [ "$node_major" -lt 20 ]; then
+  echo "setup: the browser tests need Node.js 20 or newer, found $(node --version)" >&2
+  exit 1
+fi
+lock_hash="$(sha256sum "$browser_dir/package-lock.json" | cut -d' ' -f1)"
+stamp="$browser_dir/node_modules/.package-lock.sha256"
+if [ "$(cat "$stamp" 2>/dev/null)" != "$lock_hash" ]; then
+  echo "setup: installing the browser tests' npm packages"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --prefix "$browser_dir" --no-audit --no-fund --loglevel=error
+  echo "$lock_hash" > "$stamp"
 fi
 echo "setup: all dependencies present"

@@ -4,6 +4,8 @@
   "use strict";
   var input = document.getElementById("search-q");
   var results = document.getElementById("search-results");
+  // Screen readers hear only the count (a polite status), not every result.
+  var status = document.getElementById("search-status");
   if (!input || !results || !window.fetch) return;
   var api = input.getAttribute("data-api");
   var timer = 0;
@@ -35,7 +37,9 @@
   function show(data) {
     results.textContent = "";
     var count = data.total === 1 ? "1 result" : data.total + " results";
-    results.appendChild(text("p", count + " for \u201c" + data.query + "\u201d", "lead"));
+    var summary = count + " for \u201c" + data.query + "\u201d";
+    results.appendChild(text("p", summary, "lead"));
+    if (status) status.textContent = summary;
     var list = document.createElement("ol");
     list.className = "results";
     data.hits.forEach(function (hit) {
@@ -56,7 +60,11 @@
   function search() {
     var query = input.value;
     var ticket = ++latest;
-    if (query.trim() === "") { results.textContent = ""; return; }
+    if (query.trim() === "") {
+      results.textContent = "";
+      if (status) status.textContent = "";
+      return;
+    }
     fetch(api + "?limit=10&q=" + encodeURIComponent(query))
       .then(function (response) { return response.ok ? response.json() : null; })
       .then(function (data) { if (data && ticket === latest) show(data); })

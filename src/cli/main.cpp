@@ -10,6 +10,8 @@
 #include <unistd.h>
 
 #include "pipeline/pipeline.h"
+#include "load/fingerprint.h"
+#include "search/index_file.h"
 #include "search/search_command.h"
 #include "serve/server.h"
 #include "write/site_writer.h"
@@ -64,6 +66,8 @@ int run_build(const std::string& site, std::string out, bool drafts, const std::
   options.include_drafts = drafts;
   options.base_url = base_url;
   options.progress = [&](std::string_view stage, size_t done, size_t total) { progress(stage, done, total); };
+  options.build_search_index = true;
+  auto fingerprint = topichub::site_fingerprint(site);
   auto output = topichub::build_site(site, options);
   progress.finish();
   output.diagnostics.print(std::cerr);
@@ -72,6 +76,10 @@ int run_build(const std::string& site, std::string out, bool drafts, const std::
     return 1;
   }
   if (out.empty()) out = (std::filesystem::path(site) / "public").string();
+  // The search index goes beside the pages, so that `topichub search` starts at once.
+  progress(std::string_view("save search index"), 0, 0);
+  output.rendered.files.push_back({std::string(topichub::kSearchIndexFile),
+                                   topichub::SearchIndexFile::serialize(*output.search, fingerprint)});
   progress(std::string_view("write"), 0, 0);
   auto written = topichub::write_site(output.rendered.files, out, site);
   progress.finish();
@@ -147,6 +155,7 @@ int main(int argc, char** argv) {
   search->add_option("--topic", search_command.request.topic, "Only documents about this topic (slug)");
   search->add_option("--intent", search_command.request.intent, "Only articles with this intent");
   search->add_option("--queries", search_command.queries_file, "Batch: TSV of QID<TAB>query; prints TREC run lines");
+  search->add_option("--index", search_command.index_file, "Saved index (default SITE/public/_search/index.bin)");
   search->add_flag("!--no-synonyms", search_command.request.use_synonyms, "Switch off topic synonyms (evaluation)");
   search->add_flag("!--no-typos", search_command.request.use_typos, "Switch off typo tolerance (evaluation)");
   search->add_flag("!--no-prefix", search_command.request.use_prefix, "Switch off prefix matching (evaluation)");

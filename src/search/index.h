@@ -5,6 +5,7 @@
 #pragma once
 
 #include <array>
+#include <memory>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -78,8 +79,12 @@ class SearchIndex {
   const SearchOptions& options() const { return options_; }
 
  private:
+  friend class SearchIndexFile;
   SearchIndex(const Site& site);
 
+  // A loaded index owns the part of a site it needs (topics); a built one
+  // points at the caller's site.
+  std::shared_ptr<Site> owned_site_;
   const Site* site_;
   SearchOptions options_;
   std::vector<SearchDocument> documents_;

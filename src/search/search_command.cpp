@@ -3,8 +3,12 @@
 #include <fstream>
 #include <ostream>
 
+#include <filesystem>
+
 #include "link/linker.h"
+#include "load/fingerprint.h"
 #include "load/loader.h"
+#include "search/index_file.h"
 #include "search/results_json.h"
 
 namespace topichub {
@@ -58,6 +62,21 @@ int run_batch(const SearchIndex& index, const SearchCommand& command, std::ostre
   return 0;
 }
 
+// The saved index when it is as fresh as the site; else one built now.
+std::optional<SearchIndex> open_index(const SearchCommand& command, LoadResult& loaded, std::ostream& err) {
+  auto path = command.index_file.empty()
+                  ? (std::filesystem::path(command.site_root) / "public" / std::string(kSearchIndexFile)).string()
+                  : command.index_file;
+  if (auto saved = SearchIndexFile::load(path, site_fingerprint(command.site_root))) return saved;
+  loaded = load_site(command.site_root);
+  if (loaded.site.topics.empty() && loaded.site.articles.empty() && loaded.diagnostics.has_errors()) {
+    loaded.diagnostics.print(err);
+    return std::nullopt;
+  }
+  auto links = Linker(loaded.site).link_all();
+  return SearchIndex::build(loaded.site, links);
+}
+
 }  // namespace
 
 std::string snippet_as_text(std::string_view html) {
@@ -84,13 +103,10 @@ std::string snippet_as_text(std::string_view html) {
 }
 
 int run_search_command(const SearchCommand& command, std::ostream& out, std::ostream& err) {
-  auto loaded = load_site(command.site_root);
-  if (loaded.site.topics.empty() && loaded.site.articles.empty() && loaded.diagnostics.has_errors()) {
-    loaded.diagnostics.print(err);
-    return 1;
-  }
-  auto links = Linker(loaded.site).link_all();
-  auto index = SearchIndex::build(loaded.site, links);
+  LoadResult loaded;  // outlives the index when the index is built here
+  auto opened = open_index(command, loaded, err);
+  if (!opened) return 1;
+  const SearchIndex& index = *opened;
   if (!command.queries_file.empty()) return run_batch(index, command, out, err);
   Searcher searcher(index);
   auto result = searcher.search(command.request);

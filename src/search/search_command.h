@@ -15,6 +15,7 @@ struct SearchCommand {
   SearchRequest request;
   bool json = false;
   std::string queries_file;  // batch mode when set
+  std::string index_file;    // saved index; default SITE/public/_search/index.bin
 };
 
 // Returns the process exit code: 0, or 1 when the site or queries file

@@ -40,6 +40,7 @@ class TypoIndex {
   std::vector<Match> find(std::string_view word, const std::vector<std::string>& words) const;
 
  private:
+  friend class SearchIndexFile;
   void add_deletions(const std::string& word, int depth, uint32_t id);
 
   int min_one_, min_two_;

@@ -2,6 +2,7 @@
 
 #include <httplib.h>
 
+#include "load/fingerprint.h"
 #include "search/results_json.h"
 #include "serve/search_page.h"
 
@@ -16,8 +17,6 @@ namespace {
 constexpr auto kWatchInterval = std::chrono::milliseconds(300);
 constexpr size_t kMaxRequestPath = 2048;
 
-void hash_combine(size_t& seed, size_t value) { seed ^= value + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2); }
-
 void send_page(const StoredPage& page, const httplib::Request& request, httplib::Response& response, int status) {
   response.status = status;
   response.set_header("ETag", page.etag);
@@ -30,29 +29,6 @@ void send_page(const StoredPage& page, const httplib::Request& request, httplib:
 }
 
 }  // namespace
-
-size_t site_fingerprint(std::string_view site_root) {
-  size_t seed = 0;
-  fs::path root(site_root);
-  std::error_code error;
-  for (const char* part : {"topichub.toml", "content", "templates", "static"}) {
-    auto path = root / part;
-    if (!fs::exists(path, error)) continue;
-    auto add = [&](const fs::directory_entry& entry) {
-      hash_combine(seed, std::hash<std::string>{}(entry.path().string()));
-      if (entry.is_regular_file(error)) {
-        hash_combine(seed, static_cast<size_t>(entry.file_size(error)));
-        hash_combine(seed, static_cast<size_t>(entry.last_write_time(error).time_since_epoch().count()));
-      }
-    };
-    add(fs::directory_entry(path, error));
-    if (!fs::is_directory(path, error)) continue;
-    for (fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, error), end;
-         !error && it != end; it.increment(error))
-      add(*it);
-  }
-  return seed;
-}
 
 SiteServer::SiteServer(std::string site_root, ServeOptions options, std::ostream& log)
     : site_root_(std::move(site_root)), options_(std::move(options)), log_(log), http_(std::make_unique<httplib::Server>()) {

@@ -73,7 +73,5 @@ class SiteServer {
   std::thread watcher_;
 };
 
-// A fingerprint of every file a build reads (names, sizes, modification times).
-size_t site_fingerprint(std::string_view site_root);
 
 }  // namespace topichub

@@ -3,6 +3,7 @@
 #include "link/linker.h"
 #include "load/loader.h"
 #include "search/analyzer.h"
+#include "search/index_file.h"
 #include "search/results_json.h"
 #include "search/searcher.h"
 #include "search/typos.h"
@@ -184,6 +185,52 @@ TEST_F(SearchTest, JsonHasTheDesignShape) {
     EXPECT_TRUE(json["hits"][0].contains(key)) << key;
   EXPECT_TRUE(json["facets"].contains("topics"));
   EXPECT_TRUE(json["facets"].contains("intent"));
+}
+
+}  // namespace
+}  // namespace topichub
+
+namespace topichub {
+namespace {
+
+TEST_F(SearchTest, SavedIndexAnswersLikeTheBuiltOne) {
+  auto bytes = SearchIndexFile::serialize(*index, 42);
+  TempDir dir;
+  dir.write("index.bin", bytes);
+  auto path = (dir.path() / "index.bin").string();
+  EXPECT_FALSE(SearchIndexFile::load(path, 41));  // stale fingerprint
+  auto loaded_index = SearchIndexFile::load(path, 42);
+  ASSERT_TRUE(loaded_index);
+  Searcher reloaded(*loaded_index);
+  for (std::string query : {"charley horse", "magnesuim", "magnes", "vitamin a", "cramps"}) {
+    SearchRequest request;
+    request.query = query;
+    auto a = searcher->search(request);
+    auto b = reloaded.search(request);
+    ASSERT_EQ(a.hits.size(), b.hits.size()) << query;
+    for (size_t i = 0; i < a.hits.size(); ++i) {
+      EXPECT_EQ(index->document(a.hits[i].doc).slug, loaded_index->document(b.hits[i].doc).slug) << query;
+      EXPECT_EQ(a.hits[i].snippet_html, b.hits[i].snippet_html);
+    }
+    EXPECT_EQ(a.topic_facets, b.topic_facets);
+  }
+}
+
+TEST_F(SearchTest, DamagedIndexFilesAreRejectedNotTrusted) {
+  auto bytes = SearchIndexFile::serialize(*index, 7);
+  TempDir dir;
+  for (size_t cut : {size_t{0}, size_t{10}, bytes.size() / 3, bytes.size() / 2, bytes.size() - 1}) {
+    dir.write("cut.bin", bytes.substr(0, cut));
+    EXPECT_FALSE(SearchIndexFile::load((dir.path() / "cut.bin").string(), 7)) << cut;
+  }
+  std::string flipped = bytes;
+  for (size_t i = 24; i < flipped.size(); i += 97) flipped[i] = static_cast<char>(~flipped[i]);
+  dir.write("flipped.bin", flipped);
+  auto damaged = SearchIndexFile::load((dir.path() / "flipped.bin").string(), 7);
+  if (damaged) {  // survived the checks: it must still be safe to search
+    Searcher searcher(*damaged);
+    searcher.search({.query = "cramps"});
+  }
 }
 
 }  // namespace

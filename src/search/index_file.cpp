@@ -1,0 +1,248 @@
+#include "search/index_file.h"
+
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <type_traits>
+
+namespace topichub {
+namespace {
+
+constexpr char kMagic[8] = {'T', 'H', 'S', 'I', 'D', 'X', '0', '1'};
+
+class Writer {
+ public:
+  template <typename T>
+  void value(const T& v) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    out_.append(reinterpret_cast<const char*>(&v), sizeof v);
+  }
+  void text(std::string_view s) {
+    value<uint64_t>(s.size());
+    out_.append(s);
+  }
+  template <typename T>
+  void array(const std::vector<T>& items) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    value<uint64_t>(items.size());
+    out_.append(reinterpret_cast<const char*>(items.data()), items.size() * sizeof(T));
+  }
+  void texts(const std::vector<std::string>& items) {
+    value<uint64_t>(items.size());
+    for (const auto& item : items) text(item);
+  }
+  std::string take() { return std::move(out_); }
+
+ private:
+  std::string out_;
+};
+
+// Reads what Writer wrote; any overrun marks the reader as failed, so a
+// damaged file can never make us read out of bounds.
+class Reader {
+ public:
+  explicit Reader(std::string_view data) : data_(data) {}
+  bool ok() const { return ok_; }
+
+  template <typename T>
+  T value() {
+    T v{};
+    if (!need(sizeof v)) return v;
+    std::memcpy(&v, data_.data() + pos_, sizeof v);
+    pos_ += sizeof v;
+    return v;
+  }
+  std::string text() {
+    auto size = value<uint64_t>();
+    if (!need(size)) return {};
+    std::string s(data_.substr(pos_, size));
+    pos_ += size;
+    return s;
+  }
+  template <typename T>
+  std::vector<T> array() {
+    static_assert(std::is_trivially_copyable_v<T>);
+    auto count = value<uint64_t>();
+    if (count > data_.size() || !need(count * sizeof(T))) return {};
+    std::vector<T> items(count);
+    std::memcpy(items.data(), data_.data() + pos_, count * sizeof(T));
+    pos_ += count * sizeof(T);
+    return items;
+  }
+  std::vector<std::string> texts() {
+    auto count = value<uint64_t>();
+    std::vector<std::string> items;
+    if (count > data_.size()) {
+      ok_ = false;
+      return items;
+    }
+    for (uint64_t i = 0; i < count && ok_; ++i) items.push_back(text());
+    return items;
+  }
+
+ private:
+  bool need(uint64_t bytes) {
+    if (!ok_ || bytes > data_.size() - pos_) ok_ = false;
+    return ok_;
+  }
+  std::string_view data_;
+  size_t pos_ = 0;
+  bool ok_ = true;
+};
+
+std::vector<uint64_t> to_u64(const std::vector<size_t>& items) { return {items.begin(), items.end()}; }
+
+// Pairs are not trivially copyable: they travel as two arrays.
+template <typename A, typename B>
+void write_pairs(Writer& w, const std::vector<std::pair<A, B>>& pairs) {
+  std::vector<A> first;
+  std::vector<B> second;
+  for (const auto& [a, b] : pairs) {
+    first.push_back(a);
+    second.push_back(b);
+  }
+  w.array(first);
+  w.array(second);
+}
+
+template <typename A, typename B>
+std::vector<std::pair<A, B>> read_pairs(Reader& r, bool& ok) {
+  auto first = r.array<A>();
+  auto second = r.array<B>();
+  std::vector<std::pair<A, B>> pairs;
+  if (first.size() != second.size()) {
+    ok = false;
+    return pairs;
+  }
+  for (size_t i = 0; i < first.size(); ++i) pairs.push_back({first[i], second[i]});
+  return pairs;
+}
+
+}  // namespace
+
+std::string SearchIndexFile::serialize(const SearchIndex& index, uint64_t fingerprint) {
+  Writer w;
+  for (char c : kMagic) w.value(c);
+  w.value(fingerprint);
+  const auto& site = *index.site_;
+  // Topics: what searching needs of them (names for synonyms, slugs for facets).
+  w.value<uint64_t>(site.topics.size());
+  for (const auto& topic : site.topics) {
+    w.text(topic.slug);
+    w.text(topic.name);
+    w.text(topic.title);
+    w.texts(topic.synonyms);
+  }
+  w.value<int32_t>(index.options_.typo_min_length_one_edit);
+  w.value<int32_t>(index.options_.typo_min_length_two_edits);
+  w.value<uint64_t>(index.documents_.size());
+  for (const auto& doc : index.documents_) {
+    w.value<uint8_t>(doc.is_topic);
+    w.value<uint64_t>(doc.source);
+    w.text(doc.slug);
+    w.text(doc.title);
+    w.text(doc.url);
+    w.text(doc.summary);
+    w.text(doc.text);
+    w.array(to_u64(doc.topics));
+    w.texts(doc.intents);
+    w.value(doc.field_length);
+  }
+  std::vector<std::string> terms(index.term_ids_.size());
+  for (const auto& [term, id] : index.term_ids_) terms[id] = term;
+  w.texts(terms);
+  for (const auto& postings : index.postings_) w.array(postings);
+  w.array(index.positions_);
+  w.value(index.average_field_length_);
+  w.texts(index.surface_words_);
+  w.array(index.surface_info_);
+  w.array(index.surface_sorted_);
+  write_pairs(w, index.typos_.by_deletion_);
+  w.value<uint64_t>(index.topic_documents_.size());
+  for (const auto& documents : index.topic_documents_) write_pairs(w, documents);
+  return w.take();
+}
+
+std::optional<SearchIndex> SearchIndexFile::load(const std::string& path, uint64_t expected_fingerprint) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  auto data = buffer.str();
+  Reader r(data);
+  for (char c : kMagic)
+    if (r.value<char>() != c) return std::nullopt;
+  if (r.value<uint64_t>() != expected_fingerprint) return std::nullopt;
+
+  auto site = std::make_shared<Site>();
+  auto topic_count = r.value<uint64_t>();
+  if (topic_count > data.size()) return std::nullopt;
+  for (uint64_t t = 0; t < topic_count && r.ok(); ++t) {
+    Topic topic;
+    topic.slug = r.text();
+    topic.name = r.text();
+    topic.title = r.text();
+    topic.synonyms = r.texts();
+    site->topic_by_slug[topic.slug] = site->topics.size();
+    site->topics.push_back(std::move(topic));
+  }
+  site->config.search.typo_min_length_one_edit = r.value<int32_t>();
+  site->config.search.typo_min_length_two_edits = r.value<int32_t>();
+  SearchIndex index(*site);
+  index.owned_site_ = site;
+
+  auto doc_count = r.value<uint64_t>();
+  if (doc_count > data.size()) return std::nullopt;
+  for (uint64_t d = 0; d < doc_count && r.ok(); ++d) {
+    SearchDocument doc;
+    doc.is_topic = r.value<uint8_t>() != 0;
+    doc.source = r.value<uint64_t>();
+    doc.slug = r.text();
+    doc.title = r.text();
+    doc.url = r.text();
+    doc.summary = r.text();
+    doc.text = r.text();
+    for (auto topic : r.array<uint64_t>()) doc.topics.push_back(static_cast<size_t>(topic));
+    doc.intents = r.texts();
+    doc.field_length = r.value<decltype(doc.field_length)>();
+    index.documents_.push_back(std::move(doc));
+  }
+  auto terms = r.texts();
+  for (uint32_t id = 0; id < terms.size(); ++id) index.term_ids_.emplace(terms[id], id);
+  for (size_t t = 0; t < terms.size() && r.ok(); ++t) index.postings_.push_back(r.array<Posting>());
+  index.positions_ = r.array<uint32_t>();
+  index.average_field_length_ = r.value<decltype(index.average_field_length_)>();
+  index.surface_words_ = r.texts();
+  index.surface_info_ = r.array<SurfaceWord>();
+  index.surface_sorted_ = r.array<uint32_t>();
+  for (uint32_t id = 0; id < index.surface_words_.size(); ++id) index.surface_ids_.emplace(index.surface_words_[id], id);
+  bool pairs_ok = true;
+  index.typos_.by_deletion_ = read_pairs<uint64_t, uint32_t>(r, pairs_ok);
+  auto topic_lists = r.value<uint64_t>();
+  if (topic_lists != site->topics.size()) return std::nullopt;
+  for (uint64_t t = 0; t < topic_lists && r.ok(); ++t) index.topic_documents_.push_back(read_pairs<uint32_t, float>(r, pairs_ok));
+  if (!r.ok() || !pairs_ok) return std::nullopt;
+
+  // Every id must point inside its table, or a damaged file could.
+  for (const auto& postings : index.postings_)
+    for (const auto& posting : postings)
+      if (posting.doc >= index.documents_.size() ||
+          uint64_t{posting.positions_begin} + posting.positions_count > index.positions_.size())
+        return std::nullopt;
+  if (index.surface_info_.size() != index.surface_words_.size() || index.surface_sorted_.size() != index.surface_words_.size())
+    return std::nullopt;
+  for (const auto& info : index.surface_info_)
+    if (info.term >= index.postings_.size()) return std::nullopt;
+  for (const auto& [hash, id] : index.typos_.by_deletion_)
+    if (id >= index.surface_words_.size()) return std::nullopt;
+  for (const auto& documents : index.topic_documents_)
+    for (const auto& [doc, weight] : documents)
+      if (doc >= index.documents_.size()) return std::nullopt;
+  for (const auto& doc : index.documents_)
+    for (size_t topic : doc.topics)
+      if (topic >= site->topics.size()) return std::nullopt;
+  index.matcher_ = std::make_unique<TopicMatcher>(site->topics);
+  return index;
+}
+
+}  // namespace topichub

@@ -1,0 +1,27 @@
+// The search index saved beside the built site (OUT/_search/index.bin), so
+// that `topichub search` starts at once on a large site instead of loading,
+// linking and indexing every article again.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "search/index.h"
+
+namespace topichub {
+
+inline constexpr std::string_view kSearchIndexFile = "_search/index.bin";
+
+class SearchIndexFile {
+ public:
+  // The bytes of the index, stamped with the site's fingerprint.
+  static std::string serialize(const SearchIndex& index, uint64_t fingerprint);
+
+  // The index, if `path` holds one of this format version whose fingerprint
+  // matches; nullopt otherwise (missing, stale, or damaged).
+  static std::optional<SearchIndex> load(const std::string& path, uint64_t expected_fingerprint);
+};
+
+}  // namespace topichub
