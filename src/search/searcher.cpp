@@ -270,7 +270,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
     size_t best_start = 0, best_count = 0, count = 0, left = 0;
     for (size_t right = 0; right < doc_tokens.size(); ++right) {
       count += hit[right];
-      while (doc_tokens[right].end - doc_tokens[left].begin > kSnippetChars) count -= hit[left++];
+      while (left < right && doc_tokens[right].end - doc_tokens[left].begin > kSnippetChars) count -= hit[left++];
       if (count > best_count) {
         best_count = count;
         best_start = left;
