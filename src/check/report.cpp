@@ -78,11 +78,11 @@ void print_report_json(std::span<const Diagnostic> diagnostics, std::ostream& ou
   out << '[';
   const char* separator = "\n";
   for (const auto* d : report_order(diagnostics)) {
-    nlohmann::json item = {{"file", d->file},
-                           {"line", d->line},
-                           {"severity", severity_name(d->severity)},
-                           {"rule", d->rule},
-                           {"message", d->message}};
+    nlohmann::ordered_json item = {{"file", d->file},
+                                   {"line", d->line},
+                                   {"severity", severity_name(d->severity)},
+                                   {"rule", d->rule},
+                                   {"message", d->message}};
     out << separator << "  " << item.dump();
     separator = ",\n";
   }

@@ -143,6 +143,7 @@ int main(int argc, char** argv) {
   serve->add_option("--host", serve_options.host, "Address to listen on")->capture_default_str();
   serve->add_option("--port", serve_options.port, "Port to listen on")->capture_default_str();
   serve->add_flag("--drafts", serve_options.build.include_drafts, "Include draft articles");
+  serve->add_flag("!--no-live-reload", serve_options.live_reload, "Do not make pages reload after a rebuild");
 
   topichub::SearchCommand search_command;
   std::string query;

@@ -1,8 +1,6 @@
 #include "render/concept_map.h"
 
 #include <algorithm>
-#include <cmath>
-#include <numbers>
 
 #include "core/text.h"
 
@@ -10,9 +8,11 @@ namespace topichub {
 namespace {
 
 constexpr size_t kMaxNodes = 14;
-constexpr double kWidth = 720, kHeight = 440;
-constexpr double kCharWidth = 7.4;  // average width of a 13px sans-serif character
-constexpr size_t kMaxLabel = 26;
+constexpr double kWidth = 720;
+constexpr double kCharWidth = 8.0;  // a 13px sans-serif character, generously (DejaVu is wide)
+constexpr size_t kMaxLabel = 24;    // so that a box is at most ~212px: columns never overlap
+constexpr double kRowHeight = 54;
+constexpr double kColumnCentre = 122;  // distance of each column's centre from the edge
 
 struct GroupSpec {
   std::string_view label;
@@ -100,21 +100,31 @@ std::string draw_concept_map(const RenderContext& context, size_t topic, const s
   }
   description += ".";
 
-  std::string svg = "<svg class=\"concept-map\" viewBox=\"0 0 " + number(kWidth) + " " + number(kHeight) +
-                    "\" role=\"img\" aria-labelledby=\"map-title map-desc\" xmlns=\"http://www.w3.org/2000/svg\">";
-  svg += "<title id=\"map-title\">Concept map of " + html_escape(name) + "</title>";
-  svg += "<desc id=\"map-desc\">" + html_escape(description) + "</desc>";
-  double cx = kWidth / 2, cy = kHeight / 2, rx = kWidth / 2 - 110, ry = kHeight / 2 - 40;
+  // Two columns of boxes, left and right of the centre, filled in group
+  // order: a layout in which no two boxes can overlap, whatever the labels.
+  size_t rows = std::max<size_t>(1, (nodes.size() + 1) / 2);
+  double height = std::max(160.0, static_cast<double>(rows) * kRowHeight + 30);
+  double cx = kWidth / 2, cy = height / 2;
+  std::string svg = "<svg class=\"concept-map\" viewBox=\"0 0 " + number(kWidth) + " " + number(height) +
+                    "\" aria-hidden=\"true\" focusable=\"false\" xmlns=\"http://www.w3.org/2000/svg\">";
+  svg += "<title>Concept map of " + html_escape(name) + "</title>";
+  svg += "<desc>" + html_escape(description) + "</desc>";
   std::string lines, boxes;
   for (size_t i = 0; i < nodes.size(); ++i) {
-    double angle = -std::numbers::pi / 2 + 2 * std::numbers::pi * static_cast<double>(i) / static_cast<double>(nodes.size());
-    double x = cx + rx * std::cos(angle), y = cy + ry * std::sin(angle);
+    bool left = i < rows;
+    size_t row = left ? i : i - rows;
+    size_t in_column = left ? rows : nodes.size() - rows;
+    double top = cy - static_cast<double>(in_column) * kRowHeight / 2;
+    double x = left ? kColumnCentre : kWidth - kColumnCentre;
+    double y = top + (static_cast<double>(row) + 0.5) * kRowHeight;
+    auto label = label_of(context.site.topics[nodes[i].topic].name);
+    double half = static_cast<double>(std::max(label.size(), nodes[i].grade.size())) * kCharWidth / 2 + 10;
     lines += "<line class=\"edge edge-" + std::string(nodes[i].css) + "\" x1=\"" + number(cx) + "\" y1=\"" +
-             number(cy) + "\" x2=\"" + number(x) + "\" y2=\"" + number(y) + "\"/>";
+             number(cy) + "\" x2=\"" + number(left ? x + half : x - half) + "\" y2=\"" + number(y) + "\"/>";
     boxes += draw_node(context, nodes[i], x, y);
   }
   auto centre = label_of(name);
-  double width = centre.size() * 8.2 + 28;
+  double width = static_cast<double>(centre.size()) * 8.6 + 28;
   svg += lines + boxes;
   svg += "<rect class=\"node node-centre\" x=\"" + number(cx - width / 2) + "\" y=\"" + number(cy - 22) +
          "\" width=\"" + number(width) + "\" height=\"44\" rx=\"10\"/>";

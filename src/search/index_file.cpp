@@ -25,7 +25,7 @@ class Writer {
   void array(const std::vector<T>& items) {
     static_assert(std::is_trivially_copyable_v<T>);
     value<uint64_t>(items.size());
-    out_.append(reinterpret_cast<const char*>(items.data()), items.size() * sizeof(T));
+    if (!items.empty()) out_.append(reinterpret_cast<const char*>(items.data()), items.size() * sizeof(T));
   }
   void texts(const std::vector<std::string>& items) {
     value<uint64_t>(items.size());
@@ -65,7 +65,7 @@ class Reader {
     auto count = value<uint64_t>();
     if (count > data_.size() || !need(count * sizeof(T))) return {};
     std::vector<T> items(count);
-    std::memcpy(items.data(), data_.data() + pos_, count * sizeof(T));
+    if (count > 0) std::memcpy(items.data(), data_.data() + pos_, count * sizeof(T));
     pos_ += count * sizeof(T);
     return items;
   }

@@ -16,13 +16,37 @@ namespace {
 
 constexpr auto kWatchInterval = std::chrono::milliseconds(300);
 constexpr size_t kMaxRequestPath = 2048;
+constexpr const char* kEventsPath = "/__topichub/events";
+constexpr auto kEventKeepAlive = std::chrono::seconds(15);
+constexpr size_t kServerThreads = 64;  // event streams each hold one
 
-void send_page(const StoredPage& page, const httplib::Request& request, httplib::Response& response, int status) {
+// Added before </body> of every HTML page the server sends (never to built
+// sites): reload when the server says the site was rebuilt.
+constexpr std::string_view kLiveReloadScript =
+    "<script>new EventSource(\"/__topichub/events\").addEventListener(\"reload\",function(){location.reload()})</script>";
+
+std::string with_live_reload(const std::string& html) {
+  auto body_end = html.rfind("</body>");
+  if (body_end == std::string::npos) return html;
+  std::string out;
+  out.reserve(html.size() + kLiveReloadScript.size());
+  out.append(html, 0, body_end);
+  out += kLiveReloadScript;
+  out.append(html, body_end, std::string::npos);
+  return out;
+}
+
+void send_page(const StoredPage& page, const httplib::Request& request, httplib::Response& response, int status,
+               bool live_reload) {
   response.status = status;
   response.set_header("ETag", page.etag);
   response.set_header("X-Content-Type-Options", "nosniff");
   if (status == 200 && request.get_header_value("If-None-Match") == page.etag) {
     response.status = 304;
+    return;
+  }
+  if (live_reload && page.content_type.starts_with("text/html")) {
+    response.set_content(with_live_reload(page.content), page.content_type.c_str());
     return;
   }
   response.set_content(page.content, page.content_type.c_str());
@@ -67,8 +91,15 @@ void SiteServer::rebuild() {
   log_ << "built " << next->pages->size() << " files in " << static_cast<long>(elapsed) << " ms ("
        << output.diagnostics.count(Severity::error) << " errors, " << output.diagnostics.count(Severity::warning)
        << " warnings)" << std::endl;
-  std::lock_guard lock(snapshot_mutex_);
-  snapshot_ = std::move(next);
+  {
+    std::lock_guard lock(snapshot_mutex_);
+    snapshot_ = std::move(next);
+  }
+  {
+    std::lock_guard lock(reload_mutex_);
+    ++generation_;
+  }
+  reload_signal_.notify_all();
 }
 
 SearchResult SiteServer::run_search(Snapshot& snapshot, const SearchRequest& request) {
@@ -92,6 +123,24 @@ void SiteServer::install_routes() {
   http_->set_read_timeout(5, 0);
   http_->set_write_timeout(5, 0);
   http_->set_keep_alive_timeout(5);
+  http_->new_task_queue = [] { return new httplib::ThreadPool(kServerThreads); };
+  http_->Get(kEventsPath, [this](const httplib::Request&, httplib::Response& response) {
+    response.set_header("Cache-Control", "no-store");
+    uint64_t seen;
+    {
+      std::lock_guard lock(reload_mutex_);
+      seen = generation_;
+    }
+    response.set_chunked_content_provider("text/event-stream", [this, seen](size_t, httplib::DataSink& sink) mutable {
+      std::unique_lock lock(reload_mutex_);
+      reload_signal_.wait_for(lock, kEventKeepAlive, [&] { return generation_ != seen || stopping_; });
+      if (stopping_) return false;
+      std::string event = generation_ != seen ? "event: reload\ndata: " + std::to_string(generation_) + "\n\n" : ": keep-alive\n\n";
+      seen = generation_;
+      lock.unlock();
+      return sink.write(event.data(), event.size());
+    });
+  });
   auto read_search = [](const httplib::Request& request) {
     bool offset_given = request.has_param("offset");
     return search_request_from(request.get_param_value("q"), request.get_param_value("topic"),
@@ -113,6 +162,7 @@ void SiteServer::install_routes() {
     auto result = run_search(*current, search);
     auto view = search_page_view(*current->search, search, result, current->base_url, current->path_prefix);
     auto html = current->theme->render_page("search", std::move(view));
+    if (options_.live_reload) html = with_live_reload(html);
     response.set_header("Cache-Control", "no-store");
     response.set_content(html, "text/html; charset=utf-8");
   });
@@ -125,7 +175,7 @@ void SiteServer::install_routes() {
     }
     auto resolved = pages->resolve(request.path);
     switch (resolved.resolution) {
-      case Resolution::found: send_page(*resolved.page, request, response, 200); return;
+      case Resolution::found: send_page(*resolved.page, request, response, 200, options_.live_reload); return;
       case Resolution::redirect:
         response.status = 301;
         response.set_header("Location", resolved.location);
@@ -135,7 +185,7 @@ void SiteServer::install_routes() {
         response.set_content("Bad request\n", "text/plain; charset=utf-8");
         return;
       case Resolution::not_found:
-        if (const auto* page = pages->not_found_page()) send_page(*page, request, response, 404);
+        if (const auto* page = pages->not_found_page()) send_page(*page, request, response, 404, options_.live_reload);
         else response.status = 404;
         return;
     }
@@ -153,7 +203,11 @@ void SiteServer::serve() {
 }
 
 void SiteServer::stop() {
-  stopping_ = true;
+  {
+    std::lock_guard lock(reload_mutex_);
+    stopping_ = true;
+  }
+  reload_signal_.notify_all();
   if (http_) http_->stop();
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <atomic>
+#include <condition_variable>
 #include <iosfwd>
 #include <memory>
 #include <mutex>
@@ -23,7 +24,8 @@ namespace topichub {
 struct ServeOptions {
   std::string host = "127.0.0.1";
   int port = 8080;
-  bool watch = true;  // rebuild when files under the site change
+  bool watch = true;        // rebuild when files under the site change
+  bool live_reload = true;  // pages reload themselves after a rebuild (server-sent events)
   BuildOptions build;
 };
 
@@ -71,6 +73,10 @@ class SiteServer {
   std::shared_ptr<Snapshot> snapshot_;
   std::atomic<bool> stopping_{false};
   std::thread watcher_;
+  // Live reload: each rebuild bumps the generation and wakes the event streams.
+  std::mutex reload_mutex_;
+  std::condition_variable reload_signal_;
+  uint64_t generation_ = 0;
 };
 
 

@@ -58,6 +58,9 @@ TEST(CheckReport, JsonHasTheSameItemsInTheSameOrder) {
   EXPECT_EQ(json[0], (nlohmann::json{{"file", "b.md"}, {"line", 12}, {"severity", "error"}, {"rule", "url"},
                                      {"message", "bad url"}}));
   EXPECT_EQ(json[2]["severity"], "note");
+  EXPECT_NE(out.str().find(R"({"file":"b.md","line":12,"severity":"error","rule":"url","message":"bad url"})"),
+            std::string::npos)
+      << "keys in the documented order";
   EXPECT_EQ(json[5]["rule"], "orphan");
   std::ostringstream empty;
   print_report_json({}, empty);

@@ -69,7 +69,7 @@ std::vector<std::string> stray_folders(const fs::path& parent) {
 
 TEST(CrashSafety, KilledRebuildsLeaveThePreviousSiteIntact) {
   TempDir site, parent;
-  write_synthetic_site(site, 1500);
+  write_synthetic_site(site, 800);
   auto out = (parent.path() / "public").string();
 
   auto started = std::chrono::steady_clock::now();
@@ -77,13 +77,15 @@ TEST(CrashSafety, KilledRebuildsLeaveThePreviousSiteIntact) {
   ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
   auto build_time = std::chrono::steady_clock::now() - started;
   size_t files = count_files(out);
-  ASSERT_GT(files, 1500u);
+  ASSERT_GT(files, 800u);
 
   std::mt19937 random(20261127);
-  auto max_delay = std::chrono::duration_cast<std::chrono::microseconds>(build_time).count() * 12 / 10 + 1;
+  // Kill within the build's running time, so that most kills land mid-build
+  // (under sanitizers the build is slower, and the delays scale with it).
+  auto max_delay = std::chrono::duration_cast<std::chrono::microseconds>(build_time).count() * 9 / 10 + 1;
   std::uniform_int_distribution<long> delay(0, max_delay);
   int killed = 0;
-  for (int round = 0; round < 24; ++round) {
+  for (int round = 0; round < 60 && killed < 20; ++round) {
     pid_t pid = start_build(site.str(), out);
     std::this_thread::sleep_for(std::chrono::microseconds(delay(random)));
     ::kill(pid, SIGKILL);

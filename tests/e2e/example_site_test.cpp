@@ -102,12 +102,32 @@ TEST_F(ExampleSite, HubCollectionHasTheRlsGuideWithSummaryAndDate) {
 TEST_F(ExampleSite, HubHasConceptMapJsonLdAndBreadcrumbs) {
   auto hub = page("topics/leg-cramps-at-night/index.html");
   EXPECT_NE(hub.find("<svg class=\"concept-map\""), std::string::npos);
-  EXPECT_NE(hub.find("<title id=\"map-title\">"), std::string::npos);
+  EXPECT_NE(hub.find("<title>Concept map of leg cramps at night</title>"), std::string::npos);
+  EXPECT_NE(hub.find("aria-hidden=\"true\""), std::string::npos);
   EXPECT_NE(hub.find("\"@type\":\"MedicalWebPage\""), std::string::npos);
   EXPECT_NE(hub.find("\"@type\":\"MedicalCondition\""), std::string::npos);
   EXPECT_NE(hub.find("\"codingSystem\":\"ICD-10\""), std::string::npos);
   EXPECT_NE(hub.find("\"possibleTreatment\""), std::string::npos);
   EXPECT_NE(hub.find("aria-label=\"Breadcrumb\""), std::string::npos);
+}
+
+TEST_F(ExampleSite, ConceptMapBoxesNeverOverlap) {
+  auto hub = page("topics/leg-cramps-at-night/index.html");
+  std::regex rect("<rect class=\"node[^\"]*\" x=\"(-?[0-9]+)\" y=\"(-?[0-9]+)\" width=\"([0-9]+)\" height=\"([0-9]+)\"");
+  struct Box { int x, y, w, h; };
+  std::vector<Box> boxes;
+  for (auto it = std::sregex_iterator(hub.begin(), hub.end(), rect); it != std::sregex_iterator(); ++it)
+    boxes.push_back({std::stoi((*it)[1]), std::stoi((*it)[2]), std::stoi((*it)[3]), std::stoi((*it)[4])});
+  ASSERT_GE(boxes.size(), 10u);
+  for (size_t i = 0; i < boxes.size(); ++i) {
+    EXPECT_GE(boxes[i].x, 0);
+    EXPECT_LE(boxes[i].x + boxes[i].w, 720);
+    for (size_t j = i + 1; j < boxes.size(); ++j) {
+      bool apart = boxes[i].x + boxes[i].w <= boxes[j].x || boxes[j].x + boxes[j].w <= boxes[i].x ||
+                   boxes[i].y + boxes[i].h <= boxes[j].y || boxes[j].y + boxes[j].h <= boxes[i].y;
+      EXPECT_TRUE(apart) << "boxes " << i << " and " << j << " overlap";
+    }
+  }
 }
 
 TEST_F(ExampleSite, EveryTopicHasAHubAndEveryArticleAPage) {

@@ -121,6 +121,38 @@ TEST_F(ServerTest, RebuildPicksUpChanges) {
   EXPECT_NE(client->Get("/topics/gout/")->body.find("Newer gout news"), std::string::npos);
 }
 
+TEST_F(ServerTest, EventStreamAnnouncesRebuilds) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<uint16_t>(port));
+  ::inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
+  ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  std::string request = "GET /__topichub/events HTTP/1.1\r\nHost: x\r\n\r\n";
+  ::send(fd, request.data(), request.size(), 0);
+  timeval timeout{5, 0};
+  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  server->rebuild();
+  std::string received;
+  char buffer[1024];
+  while (received.find("event: reload") == std::string::npos) {
+    auto n = ::recv(fd, buffer, sizeof buffer, 0);
+    if (n <= 0) break;
+    received.append(buffer, static_cast<size_t>(n));
+  }
+  ::close(fd);
+  EXPECT_NE(received.find("text/event-stream"), std::string::npos);
+  EXPECT_NE(received.find("event: reload"), std::string::npos) << received;
+}
+
+TEST_F(ServerTest, HtmlPagesCarryTheLiveReloadScript) {
+  auto page = client->Get("/topics/gout/");
+  ASSERT_TRUE(page);
+  EXPECT_NE(page->body.find("EventSource(\"/__topichub/events\")"), std::string::npos);
+  EXPECT_EQ(client->Get("/style.css")->body.find("EventSource"), std::string::npos);
+}
+
 TEST_F(ServerTest, ApiSearchReturnsTheDesignJson) {
   auto response = client->Get("/api/search?q=gout&limit=5");
   ASSERT_TRUE(response);

@@ -51,7 +51,7 @@ export async function startServer({ site = exampleSite, timeoutMs = 20000 } = {}
   if (!existsSync(binary))
     throw new Error(`${binary} is missing: build it first (bash scripts/build.sh)`);
   const port = await freePort();
-  const child = spawn(binary, ['serve', site, '--host', '127.0.0.1', '--port', String(port)], {
+  const child = spawn(binary, ['serve', site, '--host', '127.0.0.1', '--port', String(port), '--no-live-reload'], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
