@@ -1,4 +1,4 @@
-// topichub: build, serve (and later search, check) a health-information site.
+// topichub: build, serve, search and check a health-information site.
 #include <CLI/CLI.hpp>
 
 #include <csignal>
@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "pipeline/pipeline.h"
+#include "check/check_command.h"
 #include "load/fingerprint.h"
 #include "search/index_file.h"
 #include "search/search_command.h"
@@ -161,10 +162,16 @@ int main(int argc, char** argv) {
   search->add_flag("!--no-typos", search_command.request.use_typos, "Switch off typo tolerance (evaluation)");
   search->add_flag("!--no-prefix", search_command.request.use_prefix, "Switch off prefix matching (evaluation)");
 
+  bool check_json = false;
+  auto* check = app.add_subcommand("check", "Check content: links, graph, freshness, readability, metadata");
+  check->add_option("SITE", site, "Site folder")->required();
+  check->add_flag("--json", check_json, "JSON array of {file, line, severity, rule, message}");
+
   CLI11_PARSE(app, argc, argv);
   try {
     if (build->parsed()) return run_build(site, out, drafts, base_url, timings);
     if (serve->parsed()) return run_serve(site, serve_options);
+    if (check->parsed()) return topichub::run_check_command(site, check_json, std::cout, std::cerr);
     if (search->parsed()) {
       if (query.empty() && search_command.queries_file.empty()) {
         std::cerr << "error: give a QUERY or --queries FILE\n";

@@ -1,6 +1,6 @@
 #include "load/front_matter.h"
 
-#include <yaml-cpp/yaml.h>
+#include "load/yaml_json.h"
 
 #include <toml++/toml.h>
 
@@ -9,9 +9,7 @@
 namespace topichub {
 namespace {
 
-// Bounds on what a front-matter block may expand to. A YAML alias can refer
-// to a node many times ("billion laughs"); copying it out would explode.
-constexpr size_t kMaxNodes = 200'000;
+// Bound on nesting (TOML; YAML has its own bound in yaml_json.cpp).
 constexpr int kMaxDepth = 64;
 
 struct Fence {
@@ -51,87 +49,15 @@ bool find_fence(std::string_view text, std::string_view marker, Fence& fence) {
   return false;
 }
 
-class YamlConverter {
- public:
-  YamlConverter(FrontMatter& out, int line_offset) : out_(out), line_offset_(line_offset) {}
-
-  nlohmann::json convert(const YAML::Node& node, const std::string& pointer, int depth) {
-    if (++nodes_ > kMaxNodes || depth > kMaxDepth)
-      throw std::length_error("front matter expands to too many values (a YAML alias bomb?)");
-    if (node.Mark().line >= 0) out_.lines[pointer] = node.Mark().line + line_offset_;
-    switch (node.Type()) {
-      case YAML::NodeType::Map: {
-        auto object = nlohmann::json::object();
-        for (const auto& item : node) {
-          auto key = item.first.Scalar();
-          auto child = pointer + "/" + escape(key);
-          if (item.first.Mark().line >= 0) out_.lines[child] = item.first.Mark().line + line_offset_;
-          auto value = convert(item.second, child, depth + 1);
-          if (item.first.Mark().line >= 0) out_.lines[child] = item.first.Mark().line + line_offset_;
-          object[key] = std::move(value);
-        }
-        return object;
-      }
-      case YAML::NodeType::Sequence: {
-        auto array = nlohmann::json::array();
-        size_t index = 0;
-        for (const auto& item : node) array.push_back(convert(item, pointer + "/" + std::to_string(index++), depth + 1));
-        return array;
-      }
-      case YAML::NodeType::Scalar: return scalar(node);
-      default: return nullptr;
-    }
-  }
-
- private:
-  static std::string escape(const std::string& key) {
-    std::string out;
-    for (char c : key) {
-      if (c == '~') out += "~0";
-      else if (c == '/') out += "~1";
-      else out += c;
-    }
-    return out;
-  }
-
-  // Plain (unquoted) scalars that look like booleans or numbers become them;
-  // quoted scalars (tag "!") stay text.
-  static nlohmann::json scalar(const YAML::Node& node) {
-    const std::string& text = node.Scalar();
-    if (node.Tag() == "!") return text;
-    if (text == "true" || text == "True" || text == "TRUE") return true;
-    if (text == "false" || text == "False" || text == "FALSE") return false;
-    if (text == "~" || text == "null" || text == "Null") return nullptr;
-    if (!text.empty() && (std::isdigit(static_cast<unsigned char>(text[0])) || text[0] == '-')) {
-      char* end = nullptr;
-      long long integer = std::strtoll(text.c_str(), &end, 10);
-      if (end && *end == '\0' && text.size() < 18) return integer;
-    }
-    return text;
-  }
-
-  FrontMatter& out_;
-  int line_offset_;
-  size_t nodes_ = 0;
-};
-
 void parse_yaml(std::string_view content, int first_line, std::string_view file, FrontMatter& out,
                 Diagnostics& diagnostics) {
-  try {
-    YAML::Node root = YAML::Load(std::string(content));
-    if (root.IsNull()) return;
-    if (!root.IsMap()) {
-      diagnostics.error(file, first_line, "front-matter", "front matter must be a list of key: value pairs");
-      return;
-    }
-    YamlConverter converter(out, first_line);
-    out.data = converter.convert(root, "", 0);
-  } catch (const YAML::Exception& e) {
-    int line = e.mark.line >= 0 ? e.mark.line + first_line : first_line;
-    diagnostics.error(file, line, "front-matter", "invalid YAML: " + e.msg);
-  } catch (const std::length_error& e) {
-    diagnostics.error(file, first_line, "front-matter", e.what());
+  auto parsed = parse_yaml_mapping(content, first_line);
+  if (!parsed.error.empty()) {
+    diagnostics.error(file, parsed.error_line, "front-matter", parsed.error);
+    return;
   }
+  out.data = std::move(parsed.value);
+  out.lines = std::move(parsed.lines);
 }
 
 nlohmann::json toml_to_json(const toml::node& node, const std::string& pointer, int line_offset,

@@ -60,6 +60,7 @@ BuildOutput build_site(std::string_view site_root, const BuildOptions& options) 
   auto graph = TopicGraph::build(site, output.diagnostics);
   report("link", 0, 0);
   auto links = Linker(site).link_all();
+  report("check", 0, 0);
   // What `topichub check` calls an error (a broken link, a future date...) must not be published.
   output.diagnostics.append(check_site(site, graph, links, CheckOptions{.errors_only = true}));
   report("curate", 0, 0);

@@ -1,7 +1,7 @@
 #include "search/index.h"
 
 #include <algorithm>
-#include <map>
+#include <unordered_map>
 #include <memory>
 
 #include "core/parallel.h"
@@ -16,13 +16,39 @@ namespace {
 // spans two fields.
 constexpr uint32_t kFieldGap = 1000;
 
-struct AnalyzedField {
-  std::vector<SearchToken> tokens;
+// One document's terms, gathered in parallel so that the sequential merge
+// touches each distinct term and word of a document once.
+struct DocumentTerm {
+  std::string term;
+  std::array<uint16_t, kFieldCount> tf{};
+  std::vector<uint32_t> positions;
 };
 
 struct AnalyzedDocument {
-  std::array<std::vector<SearchToken>, kFieldCount> fields;
+  std::vector<DocumentTerm> terms;
+  std::vector<std::pair<std::string, std::string>> surfaces;  // distinct written word, its term
+  std::array<double, kFieldCount> lengths{};
 };
+
+AnalyzedDocument gather_terms(const std::array<std::vector<SearchToken>, kFieldCount>& fields) {
+  AnalyzedDocument out;
+  std::unordered_map<std::string_view, size_t> term_slot;
+  std::unordered_map<std::string_view, bool> surface_seen;
+  for (size_t f = 0; f < kFieldCount; ++f) {
+    const auto& tokens = fields[f];
+    out.lengths[f] = static_cast<double>(tokens.size());
+    for (uint32_t p = 0; p < tokens.size(); ++p) {
+      const auto& token = tokens[p];
+      auto [slot, added] = term_slot.emplace(token.term, out.terms.size());
+      if (added) out.terms.push_back({token.term, {}, {}});
+      auto& entry = out.terms[slot->second];
+      if (entry.tf[f] < UINT16_MAX) ++entry.tf[f];
+      entry.positions.push_back(static_cast<uint32_t>(f) * kFieldGap * 100 + p);
+      if (surface_seen.emplace(token.surface, true).second) out.surfaces.push_back({token.surface, token.term});
+    }
+  }
+  return out;
+}
 
 std::string joined_topic_names(const Site& site, const std::vector<size_t>& topics, bool with_synonyms) {
   std::string text;
@@ -86,47 +112,36 @@ SearchIndex SearchIndex::build(const Site& site, std::span<const ArticleLinks> l
       texts = {article.title, joined_topic_names(site, doc.topics, false), article.summary,
                render_markdown(article.body).plain_text};
     }
+    std::array<std::vector<SearchToken>, kFieldCount> fields;
     for (size_t f = 0; f < kFieldCount; ++f) {
-      analyzed[d].fields[f] = analyzer.analyze(texts[f]);
-      doc.field_length[f] = static_cast<uint32_t>(analyzed[d].fields[f].size());
+      fields[f] = analyzer.analyze(texts[f]);
+      doc.field_length[f] = static_cast<uint32_t>(fields[f].size());
     }
+    analyzed[d] = gather_terms(fields);
     doc.text = std::move(texts[kBodyField]);
     if (doc.text.empty()) doc.text = doc.summary;
   });
 
   // Merge into postings, in document order so that postings are sorted.
-  std::vector<uint32_t> surface_df;
   for (uint32_t d = 0; d < analyzed.size(); ++d) {
-    std::map<uint32_t, std::pair<std::array<uint16_t, kFieldCount>, std::vector<uint32_t>>> per_term;
-    std::vector<uint32_t> surfaces_here;
-    for (size_t f = 0; f < kFieldCount; ++f) {
-      const auto& tokens = analyzed[d].fields[f];
-      index.average_field_length_[f] += static_cast<double>(tokens.size());
-      for (uint32_t p = 0; p < tokens.size(); ++p) {
-        const auto& token = tokens[p];
-        auto [term_it, new_term] = index.term_ids_.emplace(token.term, static_cast<uint32_t>(index.postings_.size()));
-        if (new_term) index.postings_.emplace_back();
-        uint32_t term = term_it->second;
-        auto& entry = per_term[term];
-        if (entry.first[f] < UINT16_MAX) ++entry.first[f];
-        entry.second.push_back(static_cast<uint32_t>(f) * kFieldGap * 100 + p);
-        auto [surface_it, new_surface] = index.surface_ids_.emplace(token.surface, static_cast<uint32_t>(index.surface_words_.size()));
-        if (new_surface) {
-          index.surface_words_.push_back(token.surface);
-          index.surface_info_.push_back({term, 0});
-        }
-        surfaces_here.push_back(surface_it->second);
+    auto& doc = analyzed[d];
+    for (size_t f = 0; f < kFieldCount; ++f) index.average_field_length_[f] += doc.lengths[f];
+    for (auto& entry : doc.terms) {
+      auto [term_it, new_term] = index.term_ids_.emplace(std::move(entry.term), static_cast<uint32_t>(index.postings_.size()));
+      if (new_term) index.postings_.emplace_back();
+      index.postings_[term_it->second].push_back(Posting{d, entry.tf, static_cast<uint32_t>(index.positions_.size()),
+                                                         static_cast<uint32_t>(entry.positions.size())});
+      index.positions_.insert(index.positions_.end(), entry.positions.begin(), entry.positions.end());
+    }
+    for (auto& [surface, term] : doc.surfaces) {
+      auto [surface_it, new_surface] = index.surface_ids_.emplace(surface, static_cast<uint32_t>(index.surface_words_.size()));
+      if (new_surface) {
+        index.surface_words_.push_back(std::move(surface));
+        index.surface_info_.push_back({index.term_ids_.at(term), 0});
       }
+      ++index.surface_info_[surface_it->second].df;
     }
-    for (auto& [term, entry] : per_term) {
-      Posting posting{d, entry.first, static_cast<uint32_t>(index.positions_.size()),
-                      static_cast<uint32_t>(entry.second.size())};
-      index.positions_.insert(index.positions_.end(), entry.second.begin(), entry.second.end());
-      index.postings_[term].push_back(posting);
-    }
-    std::sort(surfaces_here.begin(), surfaces_here.end());
-    surfaces_here.erase(std::unique(surfaces_here.begin(), surfaces_here.end()), surfaces_here.end());
-    for (uint32_t s : surfaces_here) ++index.surface_info_[s].df;
+    doc = AnalyzedDocument{};  // free as we go
   }
   double count = std::max<double>(1.0, static_cast<double>(analyzed.size()));
   for (auto& total : index.average_field_length_) total = std::max(1.0, total / count);
