@@ -51,7 +51,7 @@ struct Frame {
   nlohmann::json value;
   std::string pointer;
   std::string anchor;
-  bool is_map;
+  bool is_map = false;
   bool have_key = false;
   std::string key;
   int key_line = 0;
@@ -74,8 +74,12 @@ class Converter {
           return fail(line, "only text keys are supported in front matter");
         auto pointer = child_pointer();
         result_.lines[pointer] = line;
-        stack_.push_back({is_map ? nlohmann::json::object() : nlohmann::json::array(), pointer,
-                          anchor ? reinterpret_cast<const char*>(anchor) : "", is_map});
+        Frame frame;
+        frame.value = is_map ? nlohmann::json::object() : nlohmann::json::array();
+        frame.pointer = pointer;
+        frame.anchor = anchor ? reinterpret_cast<const char*>(anchor) : "";
+        frame.is_map = is_map;
+        stack_.push_back(std::move(frame));
         return true;
       }
       case YAML_MAPPING_END_EVENT:

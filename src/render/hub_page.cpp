@@ -11,15 +11,6 @@
 namespace topichub {
 namespace {
 
-std::string joined_names(const RenderContext& context, const std::vector<size_t>& topics) {
-  std::string out;
-  for (size_t i = 0; i < topics.size(); ++i) {
-    if (i) out += i + 1 == topics.size() ? " and " : ", ";
-    out += context.site.topics[topics[i]].name;
-  }
-  return out;
-}
-
 nlohmann::json topic_link(const RenderContext& context, size_t topic) {
   return {{"name", context.site.topics[topic].name}, {"url", context.topic_url(topic)}};
 }

@@ -19,6 +19,9 @@ using Node = MustacheTemplate::Node;
 using Json = nlohmann::json;
 
 constexpr size_t kMaxDepth = 64;  // nested sections and partials while rendering
+// A template can be its own partial; each level may render it many times, so
+// depth alone does not bound the output. Rendering stops past this size.
+constexpr size_t kMaxOutput = 64u << 20;
 
 const Json kTrue = true;
 const Json kFalse = false;
@@ -186,11 +189,13 @@ class Parser {
 
 class Renderer {
  public:
-  Renderer(std::string& out, const MustacheTemplate::PartialLookup& partials) : out_(out), partials_(partials) {}
+  Renderer(std::string& out, const MustacheTemplate::PartialLookup& partials, size_t& budget)
+      : out_(out), partials_(partials), budget_(budget) {}
 
   void render(const std::vector<Node>& nodes, std::vector<const Json*>& stack, size_t depth) {
     if (depth > kMaxDepth) return;
     for (const auto& node : nodes) {
+      if (out_.size() > budget_) return;
       switch (node.kind) {
         case Node::Kind::text: out_ += node.text; break;
         case Node::Kind::variable: interpolate(lookup(node.path, stack), true); break;
@@ -266,11 +271,12 @@ class Renderer {
     const auto* tmpl = partials_(node.text);
     if (!tmpl) return;
     if (node.indent.empty()) {
-      Renderer(out_, partials_).render(tmpl->nodes(), stack, depth + 1);
+      render(tmpl->nodes(), stack, depth + 1);
       return;
     }
     std::string inner;
-    Renderer(inner, partials_).render(tmpl->nodes(), stack, depth + 1);
+    size_t inner_budget = budget_ > out_.size() ? budget_ - out_.size() : 0;
+    Renderer(inner, partials_, inner_budget).render(tmpl->nodes(), stack, depth + 1);
     size_t start = 0;
     while (start < inner.size()) {
       auto end = inner.find('\n', start);
@@ -283,6 +289,7 @@ class Renderer {
 
   std::string& out_;
   const MustacheTemplate::PartialLookup& partials_;
+  size_t& budget_;  // the size the output may reach
 };
 
 }  // namespace
@@ -299,7 +306,8 @@ std::shared_ptr<const MustacheTemplate> MustacheTemplate::compile(std::string_vi
 
 void MustacheTemplate::render(const nlohmann::json& view, std::string& out, const PartialLookup& partials) const {
   std::vector<const nlohmann::json*> stack = {&view};
-  Renderer(out, partials).render(nodes_, stack, 0);
+  size_t budget = out.size() + kMaxOutput;
+  Renderer(out, partials, budget).render(nodes_, stack, 0);
 }
 
 std::string MustacheTemplate::render(const nlohmann::json& view, const PartialLookup& partials) const {

@@ -76,5 +76,18 @@ TEST(Mustache, RecursivePartialsAreBounded) {
   EXPECT_LT(out.size(), 200u);
 }
 
+TEST(Mustache, SelfPartialThatMultipliesIsBoundedInOutput) {
+  // Found by fuzz_template: a template that is its own partial several times
+  // over doubles its output at every level.
+  nlohmann::json view = {{"x", "1"}};
+  std::string source = "{{>self}}{{>self}}{{>self}}x";
+  auto out = render(source, view, {{"self", source}});
+  EXPECT_LE(out.size(), (64u << 20) + 100);
+  const std::string found("\x09\x00\x00\x00\x00\x00\x00\x00\x3e\x00\x00\x00\x00\x00\x3e\x3d\x7d\x7d\x3c\x65\x20\x25\x3e\x7b\x7b\x3e\xbe\x00\x3d\x7d\x7d\x3c\x65\x20\x25\x3e\x7b\x7b\x3e\xbe\x00\x00\x00\x2e\x73\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf8\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x65\x6c\x66\x7d\x7d", 79);
+  std::string error;
+  auto tmpl = MustacheTemplate::compile(found, error);
+  if (tmpl) EXPECT_LE(tmpl->render(view, [&](std::string_view) { return tmpl.get(); }).size(), (64u << 20) + 100);
+}
+
 }  // namespace
 }  // namespace topichub

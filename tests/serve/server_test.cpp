@@ -121,6 +121,59 @@ TEST_F(ServerTest, RebuildPicksUpChanges) {
   EXPECT_NE(client->Get("/topics/gout/")->body.find("Newer gout news"), std::string::npos);
 }
 
+TEST_F(ServerTest, HeadGzipAndSizeLimits) {
+  auto head = client->Head("/topics/gout/");
+  ASSERT_TRUE(head);
+  EXPECT_EQ(head->status, 200);
+  EXPECT_TRUE(head->body.empty());
+  auto zipped = raw_status_line(port, "GET /topics/gout/ HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\nConnection: close\r\n\r\n");
+  EXPECT_NE(zipped.find(" 200 "), std::string::npos);
+  httplib::Client gzip_client("127.0.0.1", port);
+  gzip_client.set_decompress(false);
+  auto compressed = gzip_client.Get("/topics/gout/", {{"Accept-Encoding", "gzip"}});
+  ASSERT_TRUE(compressed);
+  EXPECT_EQ(compressed->get_header_value("Content-Encoding"), "gzip");
+  // Over-long request line and header, and an over-large body.
+  auto long_target = raw_status_line(port, "GET /" + std::string(20000, 'a') + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_TRUE(long_target.find(" 414 ") != std::string::npos || long_target.find(" 400 ") != std::string::npos) << long_target;
+  auto long_header = raw_status_line(port, "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(20000, 'b') + "\r\nConnection: close\r\n\r\n");
+  EXPECT_TRUE(long_header.find(" 400 ") != std::string::npos || long_header.empty()) << long_header;
+  auto big_body = client->Post("/api/search", std::string(200000, 'x'), "text/plain");
+  ASSERT_TRUE(big_body);
+  EXPECT_TRUE(big_body->status == 413 || big_body->status == 404 || big_body->status == 405) << big_body->status;
+}
+
+TEST_F(ServerTest, HalfSentRequestsDoNotStarveOthers) {
+  std::vector<int> stalled;
+  for (int i = 0; i < 10; ++i) {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(static_cast<uint16_t>(port));
+    ::inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
+    ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+    std::string partial = "GET /topics/gout/ HTTP/1.1\r\nHost: x\r\nX-Slow: ";
+    ::send(fd, partial.data(), partial.size(), 0);
+    stalled.push_back(fd);
+  }
+  auto started = std::chrono::steady_clock::now();
+  auto page = client->Get("/topics/gout/");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(2));
+  // The stalled connections are closed by the server's read timeout.
+  timeval timeout{12, 0};
+  char byte;
+  ::setsockopt(stalled[0], SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  auto closed_after = std::chrono::steady_clock::now();
+  // The server may answer (400/408) before closing; read until it closes.
+  ssize_t n;
+  while ((n = ::recv(stalled[0], &byte, 1, 0)) > 0) {}
+  EXPECT_EQ(n, 0) << "the connection was not closed by the server";
+  EXPECT_LT(std::chrono::steady_clock::now() - closed_after, std::chrono::seconds(11));
+  for (int fd : stalled) ::close(fd);
+}
+
 TEST_F(ServerTest, EventStreamAnnouncesRebuilds) {
   int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in address{};
