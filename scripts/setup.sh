@@ -9,6 +9,7 @@ packages=(
   nlohmann-json3-dev libcpp-httplib-dev libssl-dev zlib1g-dev libbrotli-dev
   libstemmer-dev libutf8proc-dev libcli11-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  clang libclang-rt-14-dev
   libxapian-dev libsqlite3-dev sqlite3
   curl python3
   chromium

@@ -59,6 +59,7 @@ std::vector<SearchToken> Analyzer::analyze(std::string_view text) {
     token.end = static_cast<uint32_t>(end);
     token.stop = is_stop_word(token.surface);
     token.numeric = is_number(token.surface);
+    token.capitals = is_acronym(text.substr(begin, end - begin));
     tokens.push_back(std::move(token));
   });
   return tokens;

@@ -20,6 +20,7 @@ struct SearchToken {
   uint32_t end = 0;
   bool stop = false;
   bool numeric = false;
+  bool capitals = false;  // written as an acronym ("RLS")
 };
 
 // Not thread-safe (the stemmer keeps state): one Analyzer per thread.

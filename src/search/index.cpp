@@ -12,10 +12,6 @@
 namespace topichub {
 namespace {
 
-// Positions of different fields are kept apart so that a phrase never
-// spans two fields.
-constexpr uint32_t kFieldGap = 1000;
-
 // One document's terms, gathered in parallel so that the sequential merge
 // touches each distinct term and word of a document once.
 struct DocumentTerm {
@@ -26,14 +22,18 @@ struct DocumentTerm {
 
 struct AnalyzedDocument {
   std::vector<DocumentTerm> terms;
-  std::vector<std::pair<std::string, std::string>> surfaces;  // distinct written word, its term
+  struct Surface {
+    std::string word, term;
+    bool only_capitals;
+  };
+  std::vector<Surface> surfaces;  // distinct written words
   std::array<double, kFieldCount> lengths{};
 };
 
 AnalyzedDocument gather_terms(const std::array<std::vector<SearchToken>, kFieldCount>& fields) {
   AnalyzedDocument out;
   std::unordered_map<std::string_view, size_t> term_slot;
-  std::unordered_map<std::string_view, bool> surface_seen;
+  std::unordered_map<std::string_view, size_t> surface_slot;
   for (size_t f = 0; f < kFieldCount; ++f) {
     const auto& tokens = fields[f];
     out.lengths[f] = static_cast<double>(tokens.size());
@@ -43,8 +43,10 @@ AnalyzedDocument gather_terms(const std::array<std::vector<SearchToken>, kFieldC
       if (added) out.terms.push_back({token.term, {}, {}});
       auto& entry = out.terms[slot->second];
       if (entry.tf[f] < UINT16_MAX) ++entry.tf[f];
-      entry.positions.push_back(static_cast<uint32_t>(f) * kFieldGap * 100 + p);
-      if (surface_seen.emplace(token.surface, true).second) out.surfaces.push_back({token.surface, token.term});
+      entry.positions.push_back(static_cast<uint32_t>(f) * kFieldStride + std::min<uint32_t>(p, kFieldStride - 1));
+      auto [surface, new_surface] = surface_slot.emplace(token.surface, out.surfaces.size());
+      if (new_surface) out.surfaces.push_back({token.surface, token.term, token.capitals});
+      else out.surfaces[surface->second].only_capitals = out.surfaces[surface->second].only_capitals && token.capitals;
     }
   }
   return out;
@@ -118,6 +120,7 @@ SearchIndex SearchIndex::build(const Site& site, std::span<const ArticleLinks> l
       doc.field_length[f] = static_cast<uint32_t>(fields[f].size());
     }
     analyzed[d] = gather_terms(fields);
+    for (const auto& token : fields[kBodyField]) doc.body_offsets.push_back(token.begin);
     doc.text = std::move(texts[kBodyField]);
     if (doc.text.empty()) doc.text = doc.summary;
   });
@@ -133,16 +136,21 @@ SearchIndex SearchIndex::build(const Site& site, std::span<const ArticleLinks> l
                                                          static_cast<uint32_t>(entry.positions.size())});
       index.positions_.insert(index.positions_.end(), entry.positions.begin(), entry.positions.end());
     }
-    for (auto& [surface, term] : doc.surfaces) {
-      auto [surface_it, new_surface] = index.surface_ids_.emplace(surface, static_cast<uint32_t>(index.surface_words_.size()));
+    for (auto& surface : doc.surfaces) {
+      auto [surface_it, new_surface] =
+          index.surface_ids_.emplace(surface.word, static_cast<uint32_t>(index.surface_words_.size()));
       if (new_surface) {
-        index.surface_words_.push_back(std::move(surface));
-        index.surface_info_.push_back({index.term_ids_.at(term), 0});
+        index.surface_words_.push_back(std::move(surface.word));
+        index.surface_info_.push_back({index.term_ids_.at(surface.term), 0, 1});
       }
-      ++index.surface_info_[surface_it->second].df;
+      auto& info = index.surface_info_[surface_it->second];
+      ++info.df;
+      info.only_capitals = info.only_capitals && surface.only_capitals;
     }
     doc = AnalyzedDocument{};  // free as we go
   }
+  for (auto& postings : index.postings_) postings.shrink_to_fit();
+  index.positions_.shrink_to_fit();
   double count = std::max<double>(1.0, static_cast<double>(analyzed.size()));
   for (auto& total : index.average_field_length_) total = std::max(1.0, total / count);
 

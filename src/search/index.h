@@ -22,6 +22,9 @@ namespace topichub {
 
 enum SearchField : uint8_t { kTitleField = 0, kTopicsField = 1, kSummaryField = 2, kBodyField = 3 };
 inline constexpr size_t kFieldCount = 4;
+// A word's position is field * kFieldStride + its index in the field, so that
+// a phrase never spans two fields.
+inline constexpr uint32_t kFieldStride = 100'000;
 
 struct SearchDocument {
   bool is_topic = false;
@@ -31,6 +34,7 @@ struct SearchDocument {
   std::vector<size_t> topics;  // explicit topics (articles) or the topic itself
   std::vector<std::string> intents;
   std::array<uint32_t, kFieldCount> field_length{};
+  std::vector<uint32_t> body_offsets;  // byte offset in `text` of each body word, for snippets
 };
 
 struct Posting {
@@ -43,6 +47,7 @@ struct Posting {
 struct SurfaceWord {
   uint32_t term;  // the term its stem maps to
   uint32_t df;    // documents that contain the word (for ranking candidates)
+  uint32_t only_capitals;  // 1 when every occurrence is written in capitals ("RLS")
 };
 
 class SearchIndex {

@@ -8,7 +8,7 @@
 namespace topichub {
 namespace {
 
-constexpr char kMagic[8] = {'T', 'H', 'S', 'I', 'D', 'X', '0', '1'};
+constexpr char kMagic[8] = {'T', 'H', 'S', 'I', 'D', 'X', '0', '2'};
 
 class Writer {
  public:
@@ -147,6 +147,7 @@ std::string SearchIndexFile::serialize(const SearchIndex& index, uint64_t finger
     w.array(to_u64(doc.topics));
     w.texts(doc.intents);
     w.value(doc.field_length);
+    w.array(doc.body_offsets);
   }
   std::vector<std::string> terms(index.term_ids_.size());
   for (const auto& [term, id] : index.term_ids_) terms[id] = term;
@@ -205,6 +206,9 @@ std::optional<SearchIndex> SearchIndexFile::load(const std::string& path, uint64
     for (auto topic : r.array<uint64_t>()) doc.topics.push_back(static_cast<size_t>(topic));
     doc.intents = r.texts();
     doc.field_length = r.value<decltype(doc.field_length)>();
+    doc.body_offsets = r.array<uint32_t>();
+    for (uint32_t offset : doc.body_offsets)
+      if (offset >= doc.text.size() && !doc.text.empty()) return std::nullopt;
     index.documents_.push_back(std::move(doc));
   }
   auto terms = r.texts();

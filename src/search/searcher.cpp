@@ -24,10 +24,13 @@ constexpr double kTwoEditWeight = 0.35;
 constexpr double kPrefixWeight = 0.7;
 constexpr double kSynonymWeight = 0.45;
 constexpr double kTopicBoost = 2.5;   // per matched topic, scaled by how central it is to a document
-constexpr double kProximityBoost = 2.0;
+constexpr double kPairBoost = 0.6;        // per neighbouring pair of query words, times the rarer word's idf
+constexpr double kMaxProximityShare = 0.5;  // proximity adds at most half of a document's word score
+constexpr uint32_t kRareWordDf = 2;        // known words this rare may still be typos...
+constexpr uint32_t kCorrectionDfRatio = 20;  // ...of words this many times more common
 constexpr size_t kProximityCandidates = 200;
-constexpr size_t kMaxAlternatives = 4;
-constexpr size_t kPrefixExpansions = 12;
+constexpr size_t kMaxAlternatives = 3;
+constexpr size_t kPrefixExpansions = 8;
 constexpr size_t kSnippetChars = 180;
 constexpr size_t kMaxGroups = 24;
 
@@ -42,6 +45,13 @@ struct Group {
   bool stop = false;
   bool synonym = false;  // added from a topic's other names
 };
+
+std::string uppercase_ascii(std::string_view word) {
+  std::string out(word);
+  for (char& c : out)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return out;
+}
 
 std::string bounded_query(std::string_view raw) {
   std::string text = repair_utf8(raw.substr(0, std::min(raw.size(), kMaxQueryBytes + 4)));
@@ -113,11 +123,19 @@ std::vector<Group> build_groups(const SearchIndex& index, Analyzer& analyzer, co
     const auto& token = tokens[i];
     Group group;
     group.stop = token.stop && has_content;
-    std::string best_spelling = token.surface;
+    auto surface = index.surface_id(token.surface);
+    uint32_t df = surface >= 0 ? index.surface(static_cast<uint32_t>(surface)).df : 0;
+    // Words the site only ever writes in capitals ("rls" for RLS) are
+    // spelled that way for the topic matcher, which wants acronyms in capitals.
+    std::string best_spelling = surface >= 0 && index.surface(static_cast<uint32_t>(surface)).only_capitals
+                                    ? uppercase_ascii(token.surface)
+                                    : token.surface;
     if (auto term = index.term_id(token.term); term >= 0) add_alternative(group, static_cast<uint32_t>(term), 1.0);
-    bool known = index.surface_id(token.surface) >= 0;
-    if (!known && request.use_typos && !token.numeric) {
+    // Unknown words, and known ones so rare they are probably typos
+    // themselves, get the near-miss words of the site.
+    if (df <= kRareWordDf && request.use_typos && !token.numeric) {
       auto matches = index.typos().find(token.surface, index.surface_words());
+      std::erase_if(matches, [&](const auto& m) { return df > 0 && index.surface(m.id).df < kCorrectionDfRatio * df; });
       std::sort(matches.begin(), matches.end(), [&](const auto& a, const auto& b) {
         if (a.distance != b.distance) return a.distance < b.distance;
         return index.surface(a.id).df > index.surface(b.id).df;
@@ -136,6 +154,47 @@ std::vector<Group> build_groups(const SearchIndex& index, Analyzer& analyzer, co
     if (!group.alternatives.empty()) groups.push_back(std::move(group));
   }
   return groups;
+}
+
+// Cuts `text` to the byte range [from, to) without splitting a UTF-8 sequence.
+std::string_view utf8_slice(std::string_view text, size_t from, size_t to) {
+  to = std::min(to, text.size());
+  while (to < text.size() && to > from && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) --to;
+  return text.substr(from, to > from ? to - from : 0);
+}
+
+// About kSnippetChars of the document around the densest run of query words
+// (`hits`: body word indexes, sorted), escaped, with those words in <mark>.
+std::string make_snippet(const SearchDocument& document, const std::vector<uint32_t>& hits) {
+  std::string_view text = document.text;
+  const auto& offsets = document.body_offsets;
+  if (hits.empty()) return html_escape(shorten(collapse_whitespace(utf8_slice(text, 0, kSnippetChars * 2)), kSnippetChars));
+  size_t best = 0, best_count = 0;
+  for (size_t i = 0, j = 0; i < hits.size(); ++i) {
+    j = std::max(j, i);
+    while (j + 1 < hits.size() && offsets[hits[j + 1]] - offsets[hits[i]] < kSnippetChars - 40) ++j;
+    if (j - i + 1 > best_count) {
+      best_count = j - i + 1;
+      best = i;
+    }
+  }
+  // A little context before the first word, starting at a word.
+  size_t first = offsets[hits[best]];
+  size_t from = first;
+  for (uint32_t w = hits[best]; w > 0 && first - offsets[w - 1] < 40; --w) from = offsets[w - 1];
+  size_t to = from + kSnippetChars;
+  std::string snippet = from > 0 ? "…" : "";
+  size_t cursor = from;
+  for (size_t h = best; h < hits.size() && offsets[hits[h]] < to; ++h) {
+    size_t pos = offsets[hits[h]], begin = 0, end = 0;
+    if (!next_word(text, pos, begin, end) || end > to) break;
+    snippet += html_escape(text.substr(cursor, begin - cursor));
+    snippet += "<mark>" + html_escape(text.substr(begin, end - begin)) + "</mark>";
+    cursor = end;
+  }
+  snippet += html_escape(utf8_slice(text, cursor, to));
+  if (to < text.size()) snippet += "…";
+  return collapse_whitespace(snippet);
 }
 
 }  // namespace
@@ -217,82 +276,66 @@ SearchResult Searcher::search(const SearchRequest& request) {
   }
   result.total = ranked.size();
 
-  // Proximity: the tighter the query words sit together, the higher.
+  // Proximity: neighbouring query words that sit close together in a
+  // document add to its score, in proportion to the rarer word's weight, so
+  // common words next to each other count for little. Capped relative to the
+  // word score: it refines the ranking by content and never overturns it.
+  std::vector<double> group_idf(groups.size(), 0.0);
+  for (size_t g = 0; g < groups.size(); ++g)
+    for (const auto& alternative : groups[g].alternatives)
+      group_idf[g] = std::max(group_idf[g], alternative.weight * idf(index_, alternative.term));
+  auto doc_positions = [&](uint32_t doc, size_t g, uint32_t from, uint32_t to) {
+    std::vector<uint32_t> positions;
+    for (const auto& alternative : groups[g].alternatives) {
+      auto postings = index_.postings(alternative.term);
+      auto it = std::lower_bound(postings.begin(), postings.end(), doc, [](const Posting& p, uint32_t d) { return p.doc < d; });
+      if (it == postings.end() || it->doc != doc) continue;
+      for (uint32_t p : index_.positions(*it))
+        if (p >= from && p < to) positions.push_back(p);
+    }
+    std::sort(positions.begin(), positions.end());
+    return positions;
+  };
   size_t head = std::min(ranked.size(), std::max(kProximityCandidates, request.offset + request.limit));
   std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(head), ranked.end());
   for (size_t r = 0; r < head; ++r) {
     uint32_t doc = ranked[r].second;
-    std::vector<std::pair<uint32_t, uint32_t>> positions;  // position, group
-    for (size_t g = 0; g < groups.size(); ++g) {
-      if (groups[g].stop || groups[g].synonym || !(state.matched_groups[doc] & (1u << g))) continue;
-      for (const auto& alternative : groups[g].alternatives) {
-        auto postings = index_.postings(alternative.term);
-        auto it = std::lower_bound(postings.begin(), postings.end(), doc, [](const Posting& p, uint32_t d) { return p.doc < d; });
-        if (it != postings.end() && it->doc == doc)
-          for (uint32_t p : index_.positions(*it)) positions.push_back({p, static_cast<uint32_t>(g)});
+    std::vector<std::pair<size_t, std::vector<uint32_t>>> present;  // query words found, in query order
+    for (size_t g = 0; g < groups.size(); ++g)
+      if (!groups[g].stop && !groups[g].synonym && (state.matched_groups[doc] & (1u << g)))
+        present.push_back({g, doc_positions(doc, g, 0, UINT32_MAX)});
+    double bonus = 0;
+    for (size_t i = 1; i < present.size(); ++i) {
+      const auto& a = present[i - 1].second;
+      const auto& b = present[i].second;
+      uint32_t nearest = UINT32_MAX;
+      for (size_t x = 0, y = 0; x < a.size() && y < b.size();) {
+        nearest = std::min(nearest, a[x] > b[y] ? a[x] - b[y] : b[y] - a[x]);
+        (a[x] < b[y]) ? ++x : ++y;
       }
+      if (nearest < kFieldStride && nearest > 0)
+        bonus += kPairBoost * std::min(group_idf[present[i - 1].first], group_idf[present[i].first]) / nearest;
     }
-    std::sort(positions.begin(), positions.end());
-    size_t distinct = std::popcount(state.matched_groups[doc]);
-    if (distinct < 2 || positions.empty()) continue;
-    // Smallest window holding every matched group.
-    std::map<uint32_t, int> window;
-    size_t left = 0, best_span = SIZE_MAX;
-    for (size_t right = 0; right < positions.size(); ++right) {
-      ++window[positions[right].second];
-      while (window.size() == distinct) {
-        best_span = std::min<size_t>(best_span, positions[right].first - positions[left].first + 1);
-        if (--window[positions[left].second] == 0) window.erase(positions[left].second);
-        ++left;
-      }
-    }
-    if (best_span != SIZE_MAX)
-      ranked[r].first -= kProximityBoost * static_cast<double>(distinct - 1) / static_cast<double>(best_span - distinct + 1);
+    ranked[r].first -= std::min(bonus, kMaxProximityShare * -ranked[r].first);
   }
   std::sort(ranked.begin(), ranked.begin() + static_cast<long>(head));
 
-  // Snippets for the page of hits.
-  std::unordered_set<uint32_t> matched_terms;
-  for (const auto& group : groups)
-    if (!group.stop)
-      for (const auto& alternative : group.alternatives) matched_terms.insert(alternative.term);
+  // Snippets for the page of hits: the window of the body with the most
+  // query words, found from the postings' positions (no re-analysis).
   size_t limit = std::min(request.limit, kMaxLimit);
   for (size_t r = request.offset; r < ranked.size() && r < request.offset + limit; ++r) {
     uint32_t doc = ranked[r].second;
-    const auto& text = index_.document(doc).text;
-    auto doc_tokens = state.analyzer.analyze(text);
-    std::vector<bool> hit(doc_tokens.size());
-    for (size_t i = 0; i < doc_tokens.size(); ++i) {
-      auto term = index_.term_id(doc_tokens[i].term);
-      hit[i] = term >= 0 && matched_terms.contains(static_cast<uint32_t>(term));
+    const auto& document = index_.document(doc);
+    std::vector<uint32_t> hits;  // body word indexes of query words
+    uint32_t body_start = kBodyField * kFieldStride;
+    for (size_t g = 0; g < groups.size(); ++g) {
+      if (groups[g].stop) continue;
+      for (uint32_t p : doc_positions(doc, g, body_start, body_start + kFieldStride))
+        if (p - body_start < document.body_offsets.size()) hits.push_back(p - body_start);
     }
-    // The window of about kSnippetChars with the most matched words.
-    size_t best_start = 0, best_count = 0, count = 0, left = 0;
-    for (size_t right = 0; right < doc_tokens.size(); ++right) {
-      count += hit[right];
-      while (left < right && doc_tokens[right].end - doc_tokens[left].begin > kSnippetChars) count -= hit[left++];
-      if (count > best_count) {
-        best_count = count;
-        best_start = left;
-      }
-    }
-    std::string snippet;
-    size_t from = doc_tokens.empty() ? 0 : doc_tokens[best_start].begin;
-    if (from > 0) snippet += "…";
-    size_t cursor = from;
-    size_t stop = std::min(text.size(), from + kSnippetChars);
-    for (size_t i = best_start; i < doc_tokens.size() && doc_tokens[i].end <= stop; ++i) {
-      if (!hit[i]) continue;
-      snippet += html_escape(std::string_view(text).substr(cursor, doc_tokens[i].begin - cursor));
-      snippet += "<mark>" + html_escape(std::string_view(text).substr(doc_tokens[i].begin, doc_tokens[i].end - doc_tokens[i].begin)) + "</mark>";
-      cursor = doc_tokens[i].end;
-    }
-    auto tail = std::string_view(text).substr(cursor, stop > cursor ? stop - cursor : 0);
-    while (!tail.empty() && (static_cast<unsigned char>(tail.back()) & 0xC0) == 0x80) tail.remove_suffix(1);
-    if (!tail.empty() && static_cast<unsigned char>(tail.back()) >= 0xC0) tail.remove_suffix(1);
-    snippet += html_escape(tail);
-    if (stop < text.size()) snippet += "…";
-    result.hits.push_back({doc, -ranked[r].first, collapse_whitespace(snippet)});
+    std::sort(hits.begin(), hits.end());
+    hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
+    result.hits.push_back({doc, -ranked[r].first, make_snippet(document, hits)});
   }
 
   std::vector<std::pair<uint32_t, size_t>> topic_order;
