@@ -5,6 +5,7 @@
                    --out DIR [--exclude NAME] [--cwd DIR] [--cmd-log FILE] -- COMMAND...
   measure.py probe --log LOG --place P DIR [--count 21000] [--remove]
   measure.py site  --log LOG NAME DIR
+  measure.py settle --log LOG DIR [--quiet 3] [--timeout 120]
   measure.py table LOG
 
 `run` runs COMMAND under /usr/bin/time -v and appends one JSON line to LOG:
@@ -19,6 +20,12 @@ DIR (which must not exist): how fast the file system takes a site-shaped tree.
 
 `site` counts a site's articles and topics (content/articles/**.md,
 content/topics/**.md without _index.md of sections) for the table headings.
+
+`settle` runs `sync`, then waits until the block device that holds DIR has
+been idle (busy less than 5% of the time, from io_ticks in
+/sys/class/block/DEV/stat) for --quiet seconds in a row, or --timeout
+seconds have passed, and logs how long it waited: deletions and write-back
+keep a disk busy long after the command that caused them has exited.
 
 `table` prints, per site, place and case, the median of each engine's runs
 with the spread (min-max), "hugo+pagefind" (per repetition: wall and CPU
@@ -117,6 +124,47 @@ def cmd_probe(a):
         subprocess.run(["rm", "-rf", a.dir], check=True)
 
 
+def block_device(path):
+    """The /sys/class/block entry of the device holding PATH, or None (tmpfs, overlay...)."""
+    dev = os.stat(path).st_dev
+    name = f"{os.major(dev)}:{os.minor(dev)}"
+    for entry in os.listdir("/sys/class/block"):
+        try:
+            with open(f"/sys/class/block/{entry}/dev") as f:
+                if f.read().strip() == name:
+                    return entry
+        except OSError:
+            pass
+    return None
+
+
+def cmd_settle(a):
+    start = time.perf_counter()
+    subprocess.run(["sync"], check=True)
+    device = block_device(a.dir)
+    quiet_for, calm = 0.0, device is None
+    if device:
+        def ticks():
+            with open(f"/sys/class/block/{device}/stat") as f:
+                return int(f.read().split()[9])
+        last, last_t = ticks(), time.perf_counter()
+        while time.perf_counter() - start < a.timeout:
+            time.sleep(0.5)
+            now, now_t = ticks(), time.perf_counter()
+            busy = (now - last) / max(1.0, (now_t - last_t) * 1000)
+            last, last_t = now, now_t
+            quiet_for = quiet_for + 0.5 if busy < 0.05 else 0.0
+            if quiet_for >= a.quiet:
+                calm = True
+                break
+    waited = time.perf_counter() - start
+    append(a.log, {"type": "settle", "dir": a.dir, "device": device, "waited": round(waited, 1), "calm": calm,
+                   "time": time.strftime("%H:%M:%S")})
+    if waited > a.quiet + 2 or not calm:
+        print(f"   waited {waited:.0f} s for {device or a.dir} to settle" + ("" if calm else " (still busy)"),
+              file=sys.stderr)
+
+
 def cmd_site(a):
     def count(sub):
         n = 0
@@ -199,6 +247,8 @@ def cmd_table(a):
             print(f"{engine:<14} {cell(col['wall']):>18} {ratio('wall'):>6} {cell(col['cpu']):>18} {ratio('cpu'):>6} "
                   f"{cell(rss, 0):>14} {ratio('rss_kb'):>6} "
                   f"{fmt(med[engine]['out_bytes'] / MiB, 1):>11} {ratio('out_bytes'):>6} {int(med[engine]['out_files']):>7}")
+        loads = [r["load"] for r in rs]
+        print(f"load average (1 min) at the end of these runs: {min(loads):.2f}–{max(loads):.2f}")
         t, h = med.get("topichub"), med.get("hugo")
         if t and h:
             hp = med.get("hugo+pagefind")
@@ -225,6 +275,13 @@ def cmd_table(a):
         for p in probes:
             print(f"{p['place']:<5} {p['count']:>6} folders + files: {p['wall']:6.2f} s   "
                   f"(at {p['time']}, load average {p['load']:.2f}, {p['dir']})")
+    settles = [r for r in records if r["type"] == "settle" and r["device"]]
+    if settles:
+        waits = [r["waited"] for r in settles]
+        busy = sum(1 for r in settles if not r["calm"])
+        print(f"before each disk run: sync, then waited for {settles[0]['device']} to be idle: "
+              f"median {median(waits):.0f} s, longest {max(waits):.0f} s"
+              + (f", {busy} of {len(settles)} times still busy at the timeout" if busy else ""))
     if targets:
         print()
         print("## the issue's targets, against the medians above")
@@ -257,10 +314,15 @@ def main():
     s.add_argument("--log", required=True)
     s.add_argument("name")
     s.add_argument("dir")
+    w = sub.add_parser("settle")
+    w.add_argument("--log", required=True)
+    w.add_argument("--quiet", type=float, default=3)
+    w.add_argument("--timeout", type=float, default=120)
+    w.add_argument("dir")
     t = sub.add_parser("table")
     t.add_argument("log")
     a = ap.parse_args()
-    {"run": cmd_run, "probe": cmd_probe, "site": cmd_site, "table": cmd_table}[a.what](a)
+    {"run": cmd_run, "probe": cmd_probe, "site": cmd_site, "settle": cmd_settle, "table": cmd_table}[a.what](a)
 
 
 if __name__ == "__main__":

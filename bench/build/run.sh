@@ -21,7 +21,8 @@
 #    deleted between repetitions, outside the timed part;
 # 4. the same on disk (--disk-sites, --disk-reps times) into a fresh folder
 #    under --disk, with a file-system probe before and after, nothing deleted
-#    until the end, and `sync` plus a pause after every run;
+#    until the end, and before every run `sync` and a wait until the disk is
+#    idle (measure.py settle);
 # 5. prints the tables (measure.py table): medians, spread, ratios, targets.
 # Every figure printed is measured in this run. The raw JSON lines, each
 # command's output and report.txt are kept in --out.
@@ -59,7 +60,7 @@ while [ $# -gt 0 ]; do
     --shm) shm=$2; shift 2 ;;
     --disk) disk=$2; shift 2 ;;
     --keep) keep=1; shift ;;
-    -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -142,6 +143,8 @@ for name in $all_sites; do lay_out "$name"; done
 run_engine() {
   local site=$1 place=$2 case=$3 engine=$4 rep=$5 base=$6
   local th=$base/$site-topichub-$rep hu=$base/$site-hugo-$rep
+  # On disk: wait until the disk is idle, so no run pays for the previous one's write-back or deletions.
+  [ "$place" != disk ] || measure settle --log "$log" "$base"
   local common=(--log "$log" --site "$site" --place "$place" --case "$case" --engine "$engine" --rep "$rep"
                 --cmd-log "$out/logs/$site-$place-$case-$engine-$rep.log")
   case "$engine" in
@@ -150,7 +153,6 @@ run_engine() {
             hugo --source "$site_dir/$site-hugo" --destination "$hu" --layoutDir "$here/hugo/layouts" --quiet ;;
     pagefind) measure run "${common[@]}" --out "$hu/pagefind" --cwd "$here/node" -- npx pagefind --site "$hu" ;;
   esac
-  if [ "$place" = disk ]; then sync; sleep 3; fi  # let the disk write back before the next run
 }
 
 # bench SITE PLACE REPS BASE
@@ -189,11 +191,11 @@ done
 
 if [ "$do_disk" = 1 ]; then
   disk_work=$(mktemp -d "$disk/topichub-build-bench-disk.XXXXXX")
-  sync; sleep 5
   step "file-system probe on disk ($disk_work)"
+  measure settle --log "$log" "$disk_work"
   measure probe --log "$log" --place disk "$disk_work/probe-before"
-  sync; sleep 5
   for site in $disk_sites; do bench "$site" disk "$disk_reps" "$disk_work"; done
+  measure settle --log "$log" "$disk_work"
   measure probe --log "$log" --place disk "$disk_work/probe-after"
 fi
 

@@ -145,8 +145,12 @@ std::vector<Group> build_groups(const SearchIndex& index, Analyzer& analyzer, co
         if (m == 0) best_spelling = index.surface_words()[matches[m].id];
       }
     }
+    // As you type, the last word may be unfinished: complete it, unless it
+    // is already a common word of the site (then completions only add noise
+    // and time).
     bool last = i + 1 == tokens.size() && query_ends_in_word;
-    if (last && request.use_prefix && token.surface.size() >= 2 && !token.numeric) {
+    constexpr uint32_t kCompleteWordDf = 3;
+    if (last && request.use_prefix && token.surface.size() >= 2 && !token.numeric && df < kCompleteWordDf) {
       for (uint32_t id : index.words_with_prefix(token.surface, kPrefixExpansions))
         if (index.surface_words()[id] != token.surface) add_alternative(group, index.surface(id).term, kPrefixWeight);
     }
