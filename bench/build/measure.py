@@ -33,7 +33,7 @@ added, peak RSS the larger, output added), the ratios to topichub, and the
 issue's targets checked against the measured medians. Every figure comes from
 LOG. Standard library only.
 """
-import argparse, json, os, re, statistics, subprocess, sys, time
+import argparse, json, os, re, resource, statistics, subprocess, sys, time
 
 MiB = 1024 * 1024
 
@@ -109,6 +109,7 @@ def cmd_probe(a):
         raise SystemExit(f"measure.py probe: {a.dir} exists; give a fresh path")
     page = (b"<!doctype html><title>probe</title>" + b"x" * 8192)[:8192]
     os.makedirs(a.dir)
+    before = resource.getrusage(resource.RUSAGE_SELF)
     start = time.perf_counter()
     for i in range(a.count):
         folder = os.path.join(a.dir, f"p{i:06d}")
@@ -116,10 +117,12 @@ def cmd_probe(a):
         with open(os.path.join(folder, "index.html"), "wb") as f:
             f.write(page)
     wall = time.perf_counter() - start
-    record = {"type": "probe", "place": a.place, "count": a.count, "wall": round(wall, 3),
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    record = {"type": "probe", "place": a.place, "count": a.count, "wall": round(wall, 3), "cpu": round(cpu, 3),
               "load": os.getloadavg()[0], "time": time.strftime("%H:%M:%S"), "dir": a.dir}
     append(a.log, record)
-    print(f"   probe {a.place}: {a.count} folders + files in {wall:.2f} s ({a.dir})", file=sys.stderr)
+    print(f"   probe {a.place}: {a.count} folders + files in {wall:.2f} s, {cpu:.2f} s CPU ({a.dir})", file=sys.stderr)
     if a.remove:
         subprocess.run(["rm", "-rf", a.dir], check=True)
 
@@ -195,7 +198,7 @@ def cmd_table(a):
     sites = {r["site"]: r for r in records if r["type"] == "site"}
     runs = [r for r in records if r["type"] == "run"]
     probes = [r for r in records if r["type"] == "probe"]
-    print("Wall and CPU (user + system) in seconds, peak RSS in MiB (/usr/bin/time -v), output in MiB of")
+    print("Wall and CPU (user + system; sys: the system part) in seconds, peak RSS in MiB (/usr/bin/time -v), output in MiB of")
     print("regular files (Hugo's without pagefind/; Pagefind's: pagefind/). Each cell: median (min–max).")
     print("× = the figure divided by topichub's. hugo+pagefind: per repetition, wall and CPU added, peak")
     print("RSS the larger of the two, output added; then the median.")
@@ -214,7 +217,7 @@ def cmd_table(a):
             both = {}
             for rep in sorted(set(by["hugo"]) & set(by["pagefind"])):
                 h, p = by["hugo"][rep], by["pagefind"][rep]
-                both[rep] = {"wall": h["wall"] + p["wall"], "cpu": h["cpu"] + p["cpu"],
+                both[rep] = {"wall": h["wall"] + p["wall"], "cpu": h["cpu"] + p["cpu"], "sys": h["sys"] + p["sys"],
                              "rss_kb": max(h["rss_kb"], p["rss_kb"]), "out_bytes": h["out_bytes"] + p["out_bytes"],
                              "out_files": h["out_files"] + p["out_files"]}
             by["hugo+pagefind"] = both
@@ -227,7 +230,7 @@ def cmd_table(a):
         if s:
             heading += f" ({s['articles']:,} articles, {s['topics']:,} topics)"
         print(f"{heading} — into {what}, {how} — {n} run{'s' if n != 1 else ''}")
-        header = (f"{'engine':<14} {'wall s':>18} {'×':>6} {'CPU s':>18} {'×':>6} {'peak RSS MiB':>14} {'×':>6} "
+        header = (f"{'engine':<14} {'wall s':>18} {'×':>6} {'CPU s':>18} {'×':>6} {'sys s':>6} {'peak RSS MiB':>14} {'×':>6} "
                   f"{'output MiB':>11} {'×':>6} {'files':>7}")
         print(header)
         print("-" * len(header))
@@ -237,7 +240,7 @@ def cmd_table(a):
             if engine not in by:
                 continue
             vals = list(by[engine].values())
-            col = {k: [v[k] for v in vals] for k in ("wall", "cpu", "rss_kb", "out_bytes", "out_files")}
+            col = {k: [v[k] for v in vals] for k in ("wall", "cpu", "sys", "rss_kb", "out_bytes", "out_files")}
             med[engine] = {k: median(v) for k, v in col.items()}
             base = med.get("topichub")
 
@@ -245,6 +248,7 @@ def cmd_table(a):
                 return f"{med[engine][k] / base[k]:.2f}" if base and base[k] else "-"
             rss = [x / 1024 for x in col["rss_kb"]]
             print(f"{engine:<14} {cell(col['wall']):>18} {ratio('wall'):>6} {cell(col['cpu']):>18} {ratio('cpu'):>6} "
+                  f"{fmt(median(col['sys'])):>6} "
                   f"{cell(rss, 0):>14} {ratio('rss_kb'):>6} "
                   f"{fmt(med[engine]['out_bytes'] / MiB, 1):>11} {ratio('out_bytes'):>6} {int(med[engine]['out_files']):>7}")
         loads = [r["load"] for r in rs]
@@ -273,7 +277,7 @@ def cmd_table(a):
         print()
         print("## the file system: creating folders with one 8 KiB index.html in each (no fsync)")
         for p in probes:
-            print(f"{p['place']:<5} {p['count']:>6} folders + files: {p['wall']:6.2f} s   "
+            print(f"{p['place']:<5} {p['count']:>6} folders + files: {p['wall']:6.2f} s wall, {p.get('cpu', float('nan')):5.2f} s CPU   "
                   f"(at {p['time']}, load average {p['load']:.2f}, {p['dir']})")
     settles = [r for r in records if r["type"] == "settle" and r["device"]]
     if settles:

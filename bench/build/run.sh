@@ -20,9 +20,9 @@
 #    same three again over their previous output (rebuild); old trees are
 #    deleted between repetitions, outside the timed part;
 # 4. the same on disk (--disk-sites, --disk-reps times) into a fresh folder
-#    under --disk, with a file-system probe before and after, nothing deleted
-#    until the end, and before every run `sync` and a wait until the disk is
-#    idle (measure.py settle);
+#    under --disk: all fresh runs, then all rebuilds; a file-system probe
+#    before and after, nothing deleted until the end, and before every run
+#    `sync` and a wait until the disk is idle (measure.py settle);
 # 5. prints the tables (measure.py table): medians, spread, ratios, targets.
 # Every figure printed is measured in this run. The raw JSON lines, each
 # command's output and report.txt are kept in --out.
@@ -156,20 +156,36 @@ run_engine() {
 }
 
 # bench SITE PLACE REPS BASE
+# In /dev/shm each repetition runs fresh then rebuild and deletes its trees.
+# On disk nothing is deleted, and all fresh runs come before all rebuilds:
+# on ext4, creating many files within a minute or so of a large deletion
+# costs seconds of kernel CPU in the creating process, and topichub's rebuild
+# deletes its previous tree (inside its own timing), so a fresh run placed
+# after it would pay for it.
 bench() {
   local site=$1 place=$2 n=$3 base=$4 rep case engine
-  for rep in $(seq 1 "$n"); do
-    step "$site into $place: repetition $rep of $n"
-    for case in fresh rebuild; do
-      for engine in topichub hugo pagefind; do
-        run_engine "$site" "$place" "$case" "$engine" "$rep" "$base"
+  if [ "$place" = shm ]; then
+    for rep in $(seq 1 "$n"); do
+      step "$site into $place: repetition $rep of $n"
+      for case in fresh rebuild; do
+        for engine in topichub hugo pagefind; do
+          run_engine "$site" "$place" "$case" "$engine" "$rep" "$base"
+        done
       done
-    done
-    if [ "$place" = shm ]; then  # outside the timed part; tmpfs deletes are quick, still pause
+      # Outside the timed part; tmpfs deletes are quick, still pause.
       rm -rf "$base/$site-topichub-$rep" "$base/$site-hugo-$rep"
       sleep 2
-    fi
-  done
+    done
+  else
+    for case in fresh rebuild; do
+      for rep in $(seq 1 "$n"); do
+        step "$site into $place: $case, repetition $rep of $n"
+        for engine in topichub hugo pagefind; do
+          run_engine "$site" "$place" "$case" "$engine" "$rep" "$base"
+        done
+      done
+    done
+  fi
 }
 
 describe() {
