@@ -18,8 +18,8 @@ namespace {
 
 using testing::TempDir;
 
-// Sends raw bytes (so that no client library tidies the path) and returns the status line.
-std::string raw_status_line(int port, const std::string& request) {
+// A plain TCP connection to the server, or -1.
+int connect_local(int port) {
   int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in address{};
   address.sin_family = AF_INET;
@@ -27,8 +27,15 @@ std::string raw_status_line(int port, const std::string& request) {
   ::inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
   if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
     ::close(fd);
-    return "connect failed";
+    return -1;
   }
+  return fd;
+}
+
+// Sends raw bytes (so that no client library tidies the path) and returns the status line.
+std::string raw_status_line(int port, const std::string& request) {
+  int fd = connect_local(port);
+  if (fd < 0) return "connect failed";
   ::send(fd, request.data(), request.size(), 0);
   char buffer[4096];
   auto n = ::recv(fd, buffer, sizeof buffer, 0);
@@ -146,12 +153,8 @@ TEST_F(ServerTest, HeadGzipAndSizeLimits) {
 TEST_F(ServerTest, HalfSentRequestsDoNotStarveOthers) {
   std::vector<int> stalled;
   for (int i = 0; i < 10; ++i) {
-    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(static_cast<uint16_t>(port));
-    ::inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
-    ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+    int fd = connect_local(port);
+    ASSERT_GE(fd, 0);
     std::string partial = "GET /topics/gout/ HTTP/1.1\r\nHost: x\r\nX-Slow: ";
     ::send(fd, partial.data(), partial.size(), 0);
     stalled.push_back(fd);
@@ -175,12 +178,8 @@ TEST_F(ServerTest, HalfSentRequestsDoNotStarveOthers) {
 }
 
 TEST_F(ServerTest, EventStreamAnnouncesRebuilds) {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<uint16_t>(port));
-  ::inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
-  ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  int fd = connect_local(port);
+  ASSERT_GE(fd, 0);
   std::string request = "GET /__topichub/events HTTP/1.1\r\nHost: x\r\n\r\n";
   ::send(fd, request.data(), request.size(), 0);
   timeval timeout{5, 0};
