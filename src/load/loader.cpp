@@ -33,10 +33,7 @@ std::string relative_display(const fs::path& path, const fs::path& root) {
 bool inside_site(const fs::directory_entry& entry, const fs::path& canonical_root, const fs::path& root,
                  Diagnostics& diagnostics) {
   std::error_code error;
-  if (!entry.is_symlink(error)) return true;
-  auto target = fs::weakly_canonical(entry.path(), error);
-  auto [root_end, target_it] = std::mismatch(canonical_root.begin(), canonical_root.end(), target.begin(), target.end());
-  if (!error && root_end == canonical_root.end()) return true;
+  if (!entry.is_symlink(error) || leads_inside(entry.path(), canonical_root)) return true;
   diagnostics.error(relative_display(entry.path(), root), 0, "symlink",
                     "symbolic link points outside the site; not followed");
   return false;
@@ -127,6 +124,13 @@ void resolve_topic_refs(Site& site, Diagnostics& diagnostics) {
 }
 
 }  // namespace
+
+bool leads_inside(const fs::path& path, const fs::path& canonical_root) {
+  std::error_code error;
+  auto target = fs::weakly_canonical(path, error);
+  auto [root_end, unused] = std::mismatch(canonical_root.begin(), canonical_root.end(), target.begin(), target.end());
+  return !error && root_end == canonical_root.end();
+}
 
 TopicLookup::TopicLookup(const Site& site) : site_(site) {
   for (size_t i = 0; i < site.topics.size(); ++i) {

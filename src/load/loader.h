@@ -1,6 +1,7 @@
 // Reads a whole site folder into a Site.
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <string_view>
 
@@ -22,6 +23,10 @@ struct LoadResult {
 // Never throws for content problems: they are diagnostics. Articles' topic
 // references are resolved (Article::topics); an unknown one is an error.
 LoadResult load_site(std::string_view root, const LoadOptions& options = {});
+
+// True when `path` (a symbolic link or not) leads to a place inside
+// `canonical_root`. Used for every folder a build reads.
+bool leads_inside(const std::filesystem::path& path, const std::filesystem::path& canonical_root);
 
 // Resolves topic references against the site's topics. Exposed for tests and
 // for the server's incremental reload.

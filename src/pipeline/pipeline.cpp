@@ -27,9 +27,7 @@ void collect_static_files(std::string_view site_root, std::vector<OutputFile>& f
     auto relative = entry.path().lexically_relative(dir).generic_string();
     auto display = "static/" + relative;
     if (entry.is_symlink(error)) {
-      auto target = fs::weakly_canonical(entry.path(), error);
-      auto [root_end, unused] = std::mismatch(canonical_root.begin(), canonical_root.end(), target.begin(), target.end());
-      if (root_end != canonical_root.end()) {
+      if (!leads_inside(entry.path(), canonical_root)) {
         diagnostics.error(display, 0, "symlink", "symbolic link points outside the site; not followed");
         if (entry.is_directory(error)) it.disable_recursion_pending();
         continue;
@@ -69,6 +67,7 @@ BuildOutput build_site(std::string_view site_root, const BuildOptions& options) 
   auto theme = Theme::load(site_root, output.diagnostics);
   output.base_url = options.base_url.empty() ? site.config.base_url : options.base_url;
   RenderContext context(site, graph, links, curation, output.base_url);
+  output.path_prefix = context.path_prefix;
   if (options.build_search_index) {
     report("search index", 0, 0);
     output.search = std::make_shared<const SearchIndex>(SearchIndex::build(site, links, context.path_prefix));

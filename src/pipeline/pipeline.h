@@ -28,6 +28,7 @@ struct BuildOutput {
   RenderedSite rendered;  // rendered even when there are errors (serve shows it)
   std::shared_ptr<const SearchIndex> search;  // when BuildOptions::build_search_index
   std::string base_url;                      // as used for the pages
+  std::string path_prefix;                   // the path of base_url ("/")
   bool ok() const { return !diagnostics.has_errors(); }
 };
 

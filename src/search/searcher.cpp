@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cmath>
 #include <map>
+#include <set>
 #include <unordered_set>
 
 #include "core/text.h"
@@ -215,11 +216,11 @@ SearchResult Searcher::search(const SearchRequest& request) {
 
   // Topics named in the query (literally or once corrected) add their other
   // names as weaker alternatives and boost the documents about them.
-  std::map<size_t, double> topics_named;
+  std::set<size_t> topics_named;
   if (request.use_synonyms) {
     for (const auto& text : {result.query, corrected})
-      index_.topic_matcher().scan(text, [&](const TopicMention& m) { topics_named[m.topic] = 1.0; });
-    for (const auto& [topic, unused] : topics_named) {
+      index_.topic_matcher().scan(text, [&](const TopicMention& m) { topics_named.insert(m.topic); });
+    for (size_t topic : topics_named) {
       const auto& t = index_.site().topics[topic];
       std::vector<std::string> names = t.synonyms;
       names.push_back(t.name);
@@ -253,7 +254,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
     }
     state.group_touched.clear();
   }
-  for (const auto& [topic, unused] : topics_named)
+  for (size_t topic : topics_named)
     for (const auto& [doc, weight] : index_.topic_documents(topic)) {
       if (state.scores[doc] == 0.0) state.touched.push_back(doc);
       state.scores[doc] += kTopicBoost * std::min(1.0, weight / 10.0);

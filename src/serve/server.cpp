@@ -84,9 +84,7 @@ void SiteServer::rebuild() {
   next->site = output.site;
   next->search = output.search;
   next->base_url = output.base_url;
-  auto scheme = next->base_url.find("://");
-  auto path_start = scheme == std::string::npos ? std::string::npos : next->base_url.find('/', scheme + 3);
-  next->path_prefix = path_start == std::string::npos ? "/" : next->base_url.substr(path_start);
+  next->path_prefix = output.path_prefix;
   auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   log_ << "built " << next->pages->size() << " files in " << static_cast<long>(elapsed) << " ms ("
        << output.diagnostics.count(Severity::error) << " errors, " << output.diagnostics.count(Severity::warning)
