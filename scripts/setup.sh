@@ -11,7 +11,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
   libxapian-dev libsqlite3-dev sqlite3
-  curl python3
+  curl python3 wrk
   chromium
 )
 

@@ -6,6 +6,12 @@
 #include "search/results_json.h"
 #include "serve/search_page.h"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+
+#include <charconv>
 #include <chrono>
 #include <filesystem>
 #include <ostream>
@@ -18,7 +24,10 @@ constexpr auto kWatchInterval = std::chrono::milliseconds(300);
 constexpr size_t kMaxRequestPath = 2048;
 constexpr const char* kEventsPath = "/__topichub/events";
 constexpr auto kEventKeepAlive = std::chrono::seconds(15);
-constexpr size_t kServerThreads = 64;  // event streams each hold one
+// cpp-httplib gives each open connection a thread for as long as it stays
+// open (keep-alive, event streams), so the pool bounds how many clients are
+// served at once; the rest wait for a free thread.
+constexpr size_t kServerThreads = 256;
 
 // Added before </body> of every HTML page the server sends (never to built
 // sites): reload when the server says the site was rebuilt.
@@ -50,6 +59,31 @@ void send_page(const StoredPage& page, const httplib::Request& request, httplib:
     return;
   }
   response.set_content(page.content, page.content_type.c_str());
+}
+
+// Shuts down every TCP connection this process accepted on `port` and returns
+// how many. cpp-httplib does not expose its connections, so they are found
+// through /proc/self/fd (Linux); the worker blocked reading one wakes up,
+// sees the end of the stream and closes it. Client sockets of the same process
+// (tests) have another local port and are left alone.
+int shut_down_connections_to_port(int port) {
+  int count = 0;
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator("/proc/self/fd", error)) {
+    int fd = 0;
+    auto name = entry.path().filename().string();
+    if (std::from_chars(name.data(), name.data() + name.size(), fd).ec != std::errc{}) continue;
+    struct stat info {};
+    if (::fstat(fd, &info) != 0 || !S_ISSOCK(info.st_mode)) continue;
+    sockaddr_storage local{};
+    socklen_t length = sizeof local;
+    if (::getsockname(fd, reinterpret_cast<sockaddr*>(&local), &length) != 0) continue;
+    int local_port = local.ss_family == AF_INET    ? ntohs(reinterpret_cast<sockaddr_in*>(&local)->sin_port)
+                     : local.ss_family == AF_INET6 ? ntohs(reinterpret_cast<sockaddr_in6*>(&local)->sin6_port)
+                                                   : -1;
+    if (local_port == port && ::shutdown(fd, SHUT_RDWR) == 0) ++count;
+  }
+  return count;
 }
 
 }  // namespace
@@ -121,6 +155,10 @@ void SiteServer::install_routes() {
   http_->set_read_timeout(5, 0);
   http_->set_write_timeout(5, 0);
   http_->set_keep_alive_timeout(5);
+  http_->set_keep_alive_max_count(1000);
+  // Small answers (search JSON) go out as headers then body; without this,
+  // Nagle plus the client's delayed ACK hold the body back 40 ms.
+  http_->set_tcp_nodelay(true);
   http_->new_task_queue = [] { return new httplib::ThreadPool(kServerThreads); };
   http_->Get(kEventsPath, [this](const httplib::Request&, httplib::Response& response) {
     response.set_header("Cache-Control", "no-store");
@@ -191,22 +229,49 @@ void SiteServer::install_routes() {
 }
 
 int SiteServer::bind() {
-  if (options_.port == 0) return http_->bind_to_any_port(options_.host.c_str());
-  return http_->bind_to_port(options_.host.c_str(), options_.port) ? options_.port : -1;
+  // SO_REUSEADDR but not cpp-httplib's default SO_REUSEPORT, under which a
+  // second `topichub serve` on the same port would silently share it.
+  int listening_fd = -1;
+  http_->set_socket_options([&listening_fd](int fd) {
+    int yes = 1;
+    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    listening_fd = fd;
+  });
+  if (options_.port == 0) port_ = http_->bind_to_any_port(options_.host.c_str());
+  else port_ = http_->bind_to_port(options_.host.c_str(), options_.port) ? options_.port : -1;
+  // cpp-httplib listens with a backlog of 5: a burst of new connections
+  // overflows it and the clients wait for retransmits (1 s, then 3 s).
+  // Listening again on the same socket raises the backlog (Linux).
+  if (port_ > 0 && listening_fd >= 0) ::listen(listening_fd, SOMAXCONN);
+  return port_;
 }
 
 void SiteServer::serve() {
   if (options_.watch) watcher_ = std::thread([this] { watch_loop(); });
+  {
+    std::lock_guard lock(serving_mutex_);
+    serving_ = true;
+  }
   http_->listen_after_bind();
+  {
+    std::lock_guard lock(serving_mutex_);
+    serving_ = false;
+  }
+  serving_ended_.notify_all();
 }
 
-void SiteServer::stop() {
+void SiteServer::stop(std::chrono::milliseconds grace) {
   {
     std::lock_guard lock(reload_mutex_);
     stopping_ = true;
   }
   reload_signal_.notify_all();
-  if (http_) http_->stop();
+  if (!http_) return;
+  http_->stop();
+  std::unique_lock lock(serving_mutex_);
+  if (serving_ended_.wait_for(lock, grace, [&] { return !serving_; })) return;
+  lock.unlock();
+  log_ << "closing " << shut_down_connections_to_port(port_) << " open connections" << std::endl;
 }
 
 void SiteServer::watch_loop() {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <iosfwd>
 #include <memory>
@@ -41,8 +42,11 @@ class SiteServer {
   int bind();
   // Serves until stop(). REQUIRES: bind() succeeded.
   void serve();
-  // Safe from any thread.
-  void stop();
+  // Stops accepting, ends live-reload streams, and lets requests in flight
+  // finish for up to `grace`; connections still open after that (idle
+  // keep-alive, half-sent requests) are shut down so that serve() returns at
+  // once instead of after the read timeout. Safe from any thread.
+  void stop(std::chrono::milliseconds grace = std::chrono::seconds(1));
 
   // Rebuilds now and swaps the new pages in.
   void rebuild();
@@ -69,6 +73,10 @@ class SiteServer {
   ServeOptions options_;
   std::ostream& log_;
   std::unique_ptr<httplib::Server> http_;
+  int port_ = -1;
+  std::mutex serving_mutex_;
+  std::condition_variable serving_ended_;
+  bool serving_ = false;
   mutable std::mutex snapshot_mutex_;
   std::shared_ptr<Snapshot> snapshot_;
   std::atomic<bool> stopping_{false};

@@ -1,48 +1,22 @@
 #include "serve/server.h"
 
-#include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <sstream>
 #include <thread>
 
+#include "serve/raw_http.h"
 #include "test_support.h"
 
 namespace topichub {
 namespace {
 
+using testing::connect_local;
+using testing::raw_status_line;
 using testing::TempDir;
-
-// A plain TCP connection to the server, or -1.
-int connect_local(int port) {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<uint16_t>(port));
-  ::inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
-    ::close(fd);
-    return -1;
-  }
-  return fd;
-}
-
-// Sends raw bytes (so that no client library tidies the path) and returns the status line.
-std::string raw_status_line(int port, const std::string& request) {
-  int fd = connect_local(port);
-  if (fd < 0) return "connect failed";
-  ::send(fd, request.data(), request.size(), 0);
-  char buffer[4096];
-  auto n = ::recv(fd, buffer, sizeof buffer, 0);
-  ::close(fd);
-  std::string response(buffer, n > 0 ? static_cast<size_t>(n) : 0);
-  return response.substr(0, response.find("\r\n"));
-}
 
 class ServerTest : public ::testing::Test {
  protected:
@@ -148,6 +122,14 @@ TEST_F(ServerTest, HeadGzipAndSizeLimits) {
   auto big_body = client->Post("/api/search", std::string(200000, 'x'), "text/plain");
   ASSERT_TRUE(big_body);
   EXPECT_TRUE(big_body->status == 413 || big_body->status == 404 || big_body->status == 405) << big_body->status;
+}
+
+TEST_F(ServerTest, APortInUseIsRefusedNotShared) {
+  ServeOptions options;
+  options.port = port;
+  options.watch = false;
+  SiteServer second(site.str(), options, log);
+  EXPECT_EQ(second.bind(), -1) << "a second server on the same port would take half of its requests";
 }
 
 TEST_F(ServerTest, HalfSentRequestsDoNotStarveOthers) {
