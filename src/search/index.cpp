@@ -1,6 +1,7 @@
 #include "search/index.h"
 
 #include <algorithm>
+#include <cmath>
 #include <unordered_map>
 #include <memory>
 
@@ -174,7 +175,35 @@ SearchIndex SearchIndex::build(const Site& site, std::span<const ArticleLinks> l
       index.topic_documents_[entry.topic].push_back({a, static_cast<float>(entry.weight)});
   for (size_t t = 0; t < site.topics.size(); ++t)
     index.topic_documents_[t].push_back({static_cast<uint32_t>(site.articles.size() + t), 12.0f});
+  index.derive_tables();
   return index;
+}
+
+void SearchIndex::derive_tables() {
+  double n = static_cast<double>(documents_.size());
+  term_idf_.resize(postings_.size());
+  for (size_t t = 0; t < postings_.size(); ++t) {
+    double df = static_cast<double>(postings_[t].size());
+    term_idf_[t] = std::log(1.0 + (n - df + 0.5) / (df + 0.5));
+  }
+  field_factors_.resize(documents_.size());
+  static_assert(std::size(kIntents) < 8);
+  doc_flags_.assign(documents_.size(), 0);
+  doc_topic_offsets_.assign(1, 0);
+  doc_topic_ids_.clear();
+  for (size_t d = 0; d < documents_.size(); ++d) {
+    const auto& doc = documents_[d];
+    for (size_t f = 0; f < kFieldCount; ++f) {
+      double norm = 1.0 - kFieldB[f] + kFieldB[f] * doc.field_length[f] / average_field_length_[f];
+      field_factors_[d][f] = static_cast<float>(kFieldWeight[f] / norm);
+    }
+    for (size_t topic : doc.topics) doc_topic_ids_.push_back(static_cast<uint32_t>(topic));
+    doc_topic_offsets_.push_back(static_cast<uint32_t>(doc_topic_ids_.size()));
+    for (const auto& intent : doc.intents)
+      for (size_t i = 0; i < std::size(kIntents); ++i)
+        if (kIntents[i] == intent) doc_flags_[d] |= static_cast<uint8_t>(1u << i);
+    if (doc.is_topic) doc_flags_[d] |= kTopicHubFlag;
+  }
 }
 
 int64_t SearchIndex::term_id(std::string_view term) const {

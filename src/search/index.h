@@ -26,6 +26,12 @@ inline constexpr size_t kFieldCount = 4;
 // a phrase never spans two fields.
 inline constexpr uint32_t kFieldStride = 100'000;
 
+// BM25F: titles and topic names count more than the body. The index folds
+// weights and length norms into one factor per document and field.
+inline constexpr double kBm25K1 = 1.2;
+inline constexpr std::array<double, kFieldCount> kFieldWeight = {3.0, 2.5, 1.5, 1.0};
+inline constexpr std::array<double, kFieldCount> kFieldB = {0.5, 0.3, 0.6, 0.75};
+
 struct SearchDocument {
   bool is_topic = false;
   size_t source = 0;  // index into Site::articles or Site::topics
@@ -66,6 +72,18 @@ class SearchIndex {
     return {positions_.data() + posting.positions_begin, posting.positions_count};
   }
   double average_field_length(size_t field) const { return average_field_length_[field]; }
+  double idf(uint32_t term) const { return term_idf_[term]; }
+
+  // What ranking, filters and facets read for every matching document, kept
+  // in dense arrays (SearchDocument is large and scattered in memory).
+  // kFieldWeight[f] / BM25F length norm of field f in `doc`.
+  const std::array<float, kFieldCount>& field_factors(uint32_t doc) const { return field_factors_[doc]; }
+  std::span<const uint32_t> document_topics(uint32_t doc) const {
+    return {doc_topic_ids_.data() + doc_topic_offsets_[doc], doc_topic_offsets_[doc + 1] - doc_topic_offsets_[doc]};
+  }
+  // Bit i set when the document has intent kIntents[i].
+  uint8_t document_intents(uint32_t doc) const { return doc_flags_[doc] & ~kTopicHubFlag; }
+  bool is_topic_hub(uint32_t doc) const { return doc_flags_[doc] & kTopicHubFlag; }
 
   // Written (folded) words: id -> word, word -> id; sorted ids for prefixes.
   const std::vector<std::string>& surface_words() const { return surface_words_; }
@@ -86,6 +104,9 @@ class SearchIndex {
  private:
   friend class SearchIndexFile;
   SearchIndex(const Site& site);
+  // Fills the dense per-document and per-term tables from documents_ and
+  // postings_ (after a build or a load).
+  void derive_tables();
 
   // A loaded index owns the part of a site it needs (topics); a built one
   // points at the caller's site.
@@ -97,6 +118,11 @@ class SearchIndex {
   std::vector<std::vector<Posting>> postings_;
   std::vector<uint32_t> positions_;
   std::array<double, kFieldCount> average_field_length_{};
+  std::vector<double> term_idf_;
+  std::vector<std::array<float, kFieldCount>> field_factors_;
+  std::vector<uint32_t> doc_topic_offsets_, doc_topic_ids_;
+  static constexpr uint8_t kTopicHubFlag = 0x80;  // above the intent bits
+  std::vector<uint8_t> doc_flags_;
   std::vector<std::string> surface_words_;
   std::vector<SurfaceWord> surface_info_;
   std::unordered_map<std::string, uint32_t> surface_ids_;

@@ -246,6 +246,7 @@ std::optional<SearchIndex> SearchIndexFile::load(const std::string& path, uint64
     for (size_t topic : doc.topics)
       if (topic >= site->topics.size()) return std::nullopt;
   index.matcher_ = std::make_unique<TopicMatcher>(site->topics);
+  index.derive_tables();
   return index;
 }
 

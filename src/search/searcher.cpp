@@ -1,249 +1,70 @@
 #include "search/searcher.h"
 
 #include <algorithm>
-#include <bit>
+#include <array>
 #include <chrono>
-#include <cmath>
-#include <map>
-#include <set>
-#include <unordered_set>
 
-#include "core/text.h"
-#include "search/analyzer.h"
+#include "search/query_plan.h"
+#include "search/snippet.h"
 
 namespace topichub {
 namespace {
 
-// BM25F parameters. Titles and topic names count more than the body.
-constexpr double kK1 = 1.2;
-constexpr std::array<double, kFieldCount> kFieldWeight = {3.0, 2.5, 1.5, 1.0};
-constexpr std::array<double, kFieldCount> kFieldB = {0.5, 0.3, 0.6, 0.75};
-
-// How much alternatives count against the literal word.
-constexpr double kOneEditWeight = 0.55;
-constexpr double kTwoEditWeight = 0.35;
-constexpr double kPrefixWeight = 0.7;
-constexpr double kSynonymWeight = 0.45;
-constexpr double kTopicBoost = 2.5;   // per matched topic, scaled by how central it is to a document
-constexpr double kPairBoost = 0.6;        // per neighbouring pair of query words, times the rarer word's idf
+constexpr double kTopicBoost = 2.5;         // per matched topic, scaled by how central it is to a document
+constexpr double kPairBoost = 0.6;          // per neighbouring pair of query words, times the rarer word's idf
 constexpr double kMaxProximityShare = 0.5;  // proximity adds at most half of a document's word score
-constexpr uint32_t kRareWordDf = 2;        // known words this rare may still be typos...
-constexpr uint32_t kCorrectionDfRatio = 20;  // ...of words this many times more common
 constexpr size_t kProximityCandidates = 200;
-constexpr size_t kMaxAlternatives = 3;
-constexpr size_t kPrefixExpansions = 8;
-constexpr size_t kSnippetChars = 180;
-constexpr size_t kMaxGroups = 24;
+constexpr size_t kTopicFacets = 20;
+constexpr uint32_t kNoTopic = UINT32_MAX;
 
-struct Alternative {
-  uint32_t term;
-  double weight;
+// Buffers reused from query to query, sized once to the index.
+struct Scratch {
+  Analyzer analyzer;
+  std::vector<double> scores;            // per document, for the current query
+  std::vector<double> best;              // per document, best alternative of the current group
+  std::vector<uint32_t> touched;         // documents with a score
+  std::vector<uint32_t> group_touched;   // documents matched by the current group
+  std::vector<uint32_t> matched_groups;  // per document: bit set of the query's word groups it matched
+  std::vector<uint32_t> topic_counts;    // per topic, for facets
+  std::vector<std::pair<double, uint32_t>> ranked;  // (-score, document), filtered
+  std::vector<uint32_t> positions;                  // of one document, for proximity and snippets
 };
-
-// One word of the query with the terms that may stand for it.
-struct Group {
-  std::vector<Alternative> alternatives;
-  bool stop = false;
-  bool synonym = false;  // added from a topic's other names
-};
-
-std::string uppercase_ascii(std::string_view word) {
-  std::string out(word);
-  for (char& c : out)
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  return out;
-}
-
-std::string bounded_query(std::string_view raw) {
-  std::string text = repair_utf8(raw.substr(0, std::min(raw.size(), kMaxQueryBytes + 4)));
-  if (text.size() > kMaxQueryBytes) {
-    text.resize(kMaxQueryBytes);
-    while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();
-    if (!text.empty() && static_cast<unsigned char>(text.back()) >= 0xC0) text.pop_back();
-  }
-  for (char& c : text)
-    if (static_cast<unsigned char>(c) < 0x20) c = ' ';
-  return collapse_whitespace(text);
-}
 
 }  // namespace
 
-struct Searcher::State {
-  Analyzer analyzer;
-  std::vector<double> scores;     // per document, for the current query
-  std::vector<double> best;       // per document, best alternative of the current group
-  std::vector<uint32_t> touched;  // documents with a score
-  std::vector<uint32_t> group_touched;
-  std::vector<uint32_t> matched_groups;  // per document: bit set of groups matched
-  std::vector<uint32_t> topic_counts;    // per topic, for facets
-};
+struct Searcher::State : Scratch {};
 
 Searcher::Searcher(const SearchIndex& index) : index_(index), state_(std::make_unique<State>()) {
   state_->scores.assign(index.document_count(), 0.0);
   state_->best.assign(index.document_count(), 0.0);
   state_->matched_groups.assign(index.document_count(), 0);
+  state_->topic_counts.assign(index.site().topics.size(), 0);
 }
 
 Searcher::~Searcher() = default;
 
 namespace {
 
-double idf(const SearchIndex& index, uint32_t term) {
-  double n = static_cast<double>(index.document_count());
-  double df = static_cast<double>(index.postings(term).size());
-  return std::log(1.0 + (n - df + 0.5) / (df + 0.5));
-}
-
 double bm25f(const SearchIndex& index, const Posting& posting) {
-  const auto& doc = index.document(posting.doc);
+  const auto& factors = index.field_factors(posting.doc);
   double tf = 0;
-  for (size_t f = 0; f < kFieldCount; ++f) {
-    if (posting.tf[f] == 0) continue;
-    double norm = 1.0 - kFieldB[f] + kFieldB[f] * doc.field_length[f] / index.average_field_length(f);
-    tf += kFieldWeight[f] * posting.tf[f] / norm;
-  }
-  return tf / (kK1 + tf);
+  for (size_t f = 0; f < kFieldCount; ++f) tf += posting.tf[f] * factors[f];
+  return tf / (kBm25K1 + tf);
 }
 
-void add_alternative(Group& group, uint32_t term, double weight) {
-  for (auto& alternative : group.alternatives)
-    if (alternative.term == term) {
-      alternative.weight = std::max(alternative.weight, weight);
-      return;
-    }
-  group.alternatives.push_back({term, weight});
-}
-
-// Words of the query to groups of alternative terms: the literal stem,
-// corrections of unknown words, and completions of the last word.
-std::vector<Group> build_groups(const SearchIndex& index, Analyzer& analyzer, const std::vector<SearchToken>& tokens,
-                                bool query_ends_in_word, const SearchRequest& request, std::string& corrected) {
-  std::vector<Group> groups;
-  bool has_content = std::any_of(tokens.begin(), tokens.end(), [](const SearchToken& t) { return !t.stop; });
-  for (size_t i = 0; i < tokens.size() && groups.size() < kMaxGroups; ++i) {
-    const auto& token = tokens[i];
-    Group group;
-    group.stop = token.stop && has_content;
-    auto surface = index.surface_id(token.surface);
-    uint32_t df = surface >= 0 ? index.surface(static_cast<uint32_t>(surface)).df : 0;
-    // Words the site only ever writes in capitals ("rls" for RLS) are
-    // spelled that way for the topic matcher, which wants acronyms in capitals.
-    std::string best_spelling = surface >= 0 && index.surface(static_cast<uint32_t>(surface)).only_capitals
-                                    ? uppercase_ascii(token.surface)
-                                    : token.surface;
-    if (auto term = index.term_id(token.term); term >= 0) add_alternative(group, static_cast<uint32_t>(term), 1.0);
-    // Unknown words, and known ones so rare they are probably typos
-    // themselves, get the near-miss words of the site.
-    if (df <= kRareWordDf && request.use_typos && !token.numeric) {
-      auto matches = index.typos().find(token.surface, index.surface_words());
-      std::erase_if(matches, [&](const auto& m) { return df > 0 && index.surface(m.id).df < kCorrectionDfRatio * df; });
-      std::sort(matches.begin(), matches.end(), [&](const auto& a, const auto& b) {
-        if (a.distance != b.distance) return a.distance < b.distance;
-        return index.surface(a.id).df > index.surface(b.id).df;
-      });
-      for (size_t m = 0; m < matches.size() && m < kMaxAlternatives; ++m) {
-        add_alternative(group, index.surface(matches[m].id).term, matches[m].distance == 1 ? kOneEditWeight : kTwoEditWeight);
-        if (m == 0) best_spelling = index.surface_words()[matches[m].id];
-      }
-    }
-    // As you type, the last word may be unfinished: complete it, unless it
-    // is already a common word of the site (then completions only add noise
-    // and time).
-    bool last = i + 1 == tokens.size() && query_ends_in_word;
-    constexpr uint32_t kCompleteWordDf = 3;
-    if (last && request.use_prefix && token.surface.size() >= 2 && !token.numeric && df < kCompleteWordDf) {
-      for (uint32_t id : index.words_with_prefix(token.surface, kPrefixExpansions))
-        if (index.surface_words()[id] != token.surface) add_alternative(group, index.surface(id).term, kPrefixWeight);
-    }
-    corrected += (corrected.empty() ? "" : " ") + best_spelling;
-    if (!group.alternatives.empty()) groups.push_back(std::move(group));
-  }
-  return groups;
-}
-
-// Cuts `text` to the byte range [from, to) without splitting a UTF-8 sequence.
-std::string_view utf8_slice(std::string_view text, size_t from, size_t to) {
-  to = std::min(to, text.size());
-  while (to < text.size() && to > from && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) --to;
-  return text.substr(from, to > from ? to - from : 0);
-}
-
-// About kSnippetChars of the document around the densest run of query words
-// (`hits`: body word indexes, sorted), escaped, with those words in <mark>.
-std::string make_snippet(const SearchDocument& document, const std::vector<uint32_t>& hits) {
-  std::string_view text = document.text;
-  const auto& offsets = document.body_offsets;
-  if (hits.empty()) return html_escape(shorten(collapse_whitespace(utf8_slice(text, 0, kSnippetChars * 2)), kSnippetChars));
-  size_t best = 0, best_count = 0;
-  for (size_t i = 0, j = 0; i < hits.size(); ++i) {
-    j = std::max(j, i);
-    while (j + 1 < hits.size() && offsets[hits[j + 1]] - offsets[hits[i]] < kSnippetChars - 40) ++j;
-    if (j - i + 1 > best_count) {
-      best_count = j - i + 1;
-      best = i;
-    }
-  }
-  // A little context before the first word, starting at a word.
-  size_t first = offsets[hits[best]];
-  size_t from = first;
-  for (uint32_t w = hits[best]; w > 0 && first - offsets[w - 1] < 40; --w) from = offsets[w - 1];
-  size_t to = from + kSnippetChars;
-  std::string snippet = from > 0 ? "…" : "";
-  size_t cursor = from;
-  for (size_t h = best; h < hits.size() && offsets[hits[h]] < to; ++h) {
-    size_t pos = offsets[hits[h]], begin = 0, end = 0;
-    if (!next_word(text, pos, begin, end) || end > to) break;
-    snippet += html_escape(text.substr(cursor, begin - cursor));
-    snippet += "<mark>" + html_escape(text.substr(begin, end - begin)) + "</mark>";
-    cursor = end;
-  }
-  snippet += html_escape(utf8_slice(text, cursor, to));
-  if (to < text.size()) snippet += "…";
-  return collapse_whitespace(snippet);
-}
-
-}  // namespace
-
-SearchResult Searcher::search(const SearchRequest& request) {
-  auto started = std::chrono::steady_clock::now();
-  auto& state = *state_;
-  SearchResult result;
-  result.query = bounded_query(request.query);
-  auto tokens = state.analyzer.analyze(result.query);
-  bool ends_in_word = !request.query.empty() && request.query.back() != ' ';
-  std::string corrected;
-  auto groups = build_groups(index_, state.analyzer, tokens, ends_in_word, request, corrected);
-
-  // Topics named in the query (literally or once corrected) add their other
-  // names as weaker alternatives and boost the documents about them.
-  std::set<size_t> topics_named;
-  if (request.use_synonyms) {
-    for (const auto& text : {result.query, corrected})
-      index_.topic_matcher().scan(text, [&](const TopicMention& m) { topics_named.insert(m.topic); });
-    for (size_t topic : topics_named) {
-      const auto& t = index_.site().topics[topic];
-      std::vector<std::string> names = t.synonyms;
-      names.push_back(t.name);
-      Group group;
-      group.synonym = true;
-      for (const auto& name : names)
-        for (const auto& token : state.analyzer.analyze(name))
-          if (!token.stop)
-            if (auto term = index_.term_id(token.term); term >= 0) add_alternative(group, static_cast<uint32_t>(term), kSynonymWeight);
-      if (!group.alternatives.empty() && groups.size() < kMaxGroups) groups.push_back(std::move(group));
-    }
-  }
-
-  // Score: per group the best alternative per document, summed over groups.
-  for (size_t g = 0; g < groups.size(); ++g) {
-    const auto& group = groups[g];
+// Per group the best alternative per document, summed over groups; then the
+// boost of documents about a topic the query names.
+void score(const SearchIndex& index, const QueryPlan& plan, Scratch& state) {
+  for (size_t g = 0; g < plan.groups.size(); ++g) {
+    const auto& group = plan.groups[g];
     if (group.stop) continue;
     for (const auto& alternative : group.alternatives) {
-      double weight = alternative.weight * idf(index_, alternative.term);
-      for (const auto& posting : index_.postings(alternative.term)) {
-        double value = weight * bm25f(index_, posting);
-        if (state.best[posting.doc] == 0.0) state.group_touched.push_back(posting.doc);
-        state.best[posting.doc] = std::max(state.best[posting.doc], value);
+      double weight = alternative.weight * index.idf(alternative.term);
+      for (const auto& posting : index.postings(alternative.term)) {
+        double value = weight * bm25f(index, posting);
+        double& best = state.best[posting.doc];
+        if (best == 0.0) state.group_touched.push_back(posting.doc);
+        best = std::max(best, value);
       }
     }
     for (uint32_t doc : state.group_touched) {
@@ -254,105 +75,186 @@ SearchResult Searcher::search(const SearchRequest& request) {
     }
     state.group_touched.clear();
   }
-  for (size_t topic : topics_named)
-    for (const auto& [doc, weight] : index_.topic_documents(topic)) {
+  for (size_t topic : plan.topics_named)
+    for (const auto& [doc, weight] : index.topic_documents(topic)) {
       if (state.scores[doc] == 0.0) state.touched.push_back(doc);
       state.scores[doc] += kTopicBoost * std::min(1.0, weight / 10.0);
     }
+}
 
-  // Filters, then facets over everything that matched.
-  const auto& site = index_.site();
-  std::vector<std::pair<double, uint32_t>> ranked;
-  auto& topic_counts = state.topic_counts;
-  topic_counts.assign(site.topics.size(), 0);
-  std::map<std::string, size_t> intent_counts;
-  for (uint32_t doc : state.touched) {
-    const auto& d = index_.document(doc);
-    bool keep = !(request.articles_only && d.is_topic);
-    if (keep && !request.topic.empty())
-      keep = std::any_of(d.topics.begin(), d.topics.end(), [&](size_t t) { return site.topics[t].slug == request.topic; });
-    if (keep && !request.intent.empty())
-      keep = std::find(d.intents.begin(), d.intents.end(), request.intent) != d.intents.end();
-    if (keep) {
-      ranked.push_back({-state.scores[doc], doc});
-      for (size_t t : d.topics) ++topic_counts[t];
-      for (const auto& intent : d.intents) ++intent_counts[intent];
-    }
+// The request's filters as ids: a topic id (kNoTopic: any) and intent bits
+// (0: any). An unknown topic or intent matches nothing.
+struct Filters {
+  uint32_t topic = kNoTopic;
+  uint8_t intents = 0;
+  bool matches_nothing = false;
+  bool articles_only = false;
+};
+
+Filters filters_of(const SearchIndex& index, const SearchRequest& request) {
+  Filters filters;
+  filters.articles_only = request.articles_only;
+  if (!request.topic.empty()) {
+    auto it = index.site().topic_by_slug.find(request.topic);
+    if (it == index.site().topic_by_slug.end()) filters.matches_nothing = true;
+    else filters.topic = static_cast<uint32_t>(it->second);
   }
-  result.total = ranked.size();
+  if (!request.intent.empty()) {
+    auto it = std::find(std::begin(kIntents), std::end(kIntents), request.intent);
+    if (it == std::end(kIntents)) filters.matches_nothing = true;
+    else filters.intents = static_cast<uint8_t>(1u << (it - std::begin(kIntents)));
+  }
+  return filters;
+}
 
-  // Proximity: neighbouring query words that sit close together in a
-  // document add to its score, in proportion to the rarer word's weight, so
-  // common words next to each other count for little. Capped relative to the
-  // word score: it refines the ranking by content and never overturns it.
-  std::vector<double> group_idf(groups.size(), 0.0);
-  for (size_t g = 0; g < groups.size(); ++g)
-    for (const auto& alternative : groups[g].alternatives)
-      group_idf[g] = std::max(group_idf[g], alternative.weight * idf(index_, alternative.term));
-  auto doc_positions = [&](uint32_t doc, size_t g, uint32_t from, uint32_t to) {
-    std::vector<uint32_t> positions;
-    for (const auto& alternative : groups[g].alternatives) {
-      auto postings = index_.postings(alternative.term);
-      auto it = std::lower_bound(postings.begin(), postings.end(), doc, [](const Posting& p, uint32_t d) { return p.doc < d; });
-      if (it == postings.end() || it->doc != doc) continue;
-      for (uint32_t p : index_.positions(*it))
-        if (p >= from && p < to) positions.push_back(p);
-    }
-    std::sort(positions.begin(), positions.end());
-    return positions;
-  };
-  size_t head = std::min(ranked.size(), std::max(kProximityCandidates, request.offset + request.limit));
-  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(head), ranked.end());
-  for (size_t r = 0; r < head; ++r) {
-    uint32_t doc = ranked[r].second;
-    std::vector<std::pair<size_t, std::vector<uint32_t>>> present;  // query words found, in query order
-    for (size_t g = 0; g < groups.size(); ++g)
-      if (!groups[g].stop && !groups[g].synonym && (state.matched_groups[doc] & (1u << g)))
-        present.push_back({g, doc_positions(doc, g, 0, UINT32_MAX)});
-    double bonus = 0;
-    for (size_t i = 1; i < present.size(); ++i) {
-      const auto& a = present[i - 1].second;
-      const auto& b = present[i].second;
+// Keeps the matched documents that pass the filters in state.ranked and
+// counts their topics and intents.
+void filter_and_count(const SearchIndex& index, const Filters& filters, Scratch& state,
+                      std::array<size_t, std::size(kIntents)>& intent_counts) {
+  state.ranked.clear();
+  if (filters.matches_nothing) return;
+  for (uint32_t doc : state.touched) {
+    if (filters.articles_only && index.is_topic_hub(doc)) continue;
+    auto topics = index.document_topics(doc);
+    if (filters.topic != kNoTopic && std::find(topics.begin(), topics.end(), filters.topic) == topics.end()) continue;
+    uint8_t intents = index.document_intents(doc);
+    if (filters.intents && !(intents & filters.intents)) continue;
+    state.ranked.push_back({-state.scores[doc], doc});
+    for (uint32_t t : topics) ++state.topic_counts[t];
+    for (size_t i = 0; intents; ++i, intents >>= 1) intent_counts[i] += intents & 1u;
+  }
+}
+
+// Appends to `out` the positions of group `g`'s terms in `doc` within
+// [from, to), sorted.
+void group_positions(const SearchIndex& index, const Group& group, uint32_t doc, uint32_t from, uint32_t to,
+                     std::vector<uint32_t>& out) {
+  size_t start = out.size();
+  for (const auto& alternative : group.alternatives) {
+    auto postings = index.postings(alternative.term);
+    auto it = std::lower_bound(postings.begin(), postings.end(), doc, [](const Posting& p, uint32_t d) { return p.doc < d; });
+    if (it == postings.end() || it->doc != doc) continue;
+    for (uint32_t p : index.positions(*it))
+      if (p >= from && p < to) out.push_back(p);
+  }
+  std::sort(out.begin() + static_cast<long>(start), out.end());
+}
+
+// Neighbouring query words that sit close together in a document add to its
+// score, in proportion to the rarer word's weight, so common words next to
+// each other count for little. Capped relative to the word score: it refines
+// the ranking by content and never overturns it.
+double proximity_bonus(const SearchIndex& index, const QueryPlan& plan, std::span<const double> group_idf, uint32_t doc,
+                       uint32_t matched_groups, std::vector<uint32_t>& positions) {
+  double bonus = 0;
+  size_t previous_group = 0, previous_begin = 0, previous_end = 0;
+  bool have_previous = false;
+  positions.clear();
+  for (size_t g = 0; g < plan.groups.size(); ++g) {
+    const auto& group = plan.groups[g];
+    if (group.stop || group.synonym || !(matched_groups & (1u << g))) continue;
+    size_t begin = positions.size();
+    group_positions(index, group, doc, 0, UINT32_MAX, positions);
+    size_t end = positions.size();
+    if (have_previous) {
       uint32_t nearest = UINT32_MAX;
-      for (size_t x = 0, y = 0; x < a.size() && y < b.size();) {
-        nearest = std::min(nearest, a[x] > b[y] ? a[x] - b[y] : b[y] - a[x]);
-        (a[x] < b[y]) ? ++x : ++y;
+      for (size_t x = previous_begin, y = begin; x < previous_end && y < end;) {
+        uint32_t a = positions[x], b = positions[y];
+        nearest = std::min(nearest, a > b ? a - b : b - a);
+        (a < b) ? ++x : ++y;
       }
       if (nearest < kFieldStride && nearest > 0)
-        bonus += kPairBoost * std::min(group_idf[present[i - 1].first], group_idf[present[i].first]) / nearest;
+        bonus += kPairBoost * std::min(group_idf[previous_group], group_idf[g]) / nearest;
     }
-    ranked[r].first -= std::min(bonus, kMaxProximityShare * -ranked[r].first);
+    previous_group = g;
+    previous_begin = begin;
+    previous_end = end;
+    have_previous = true;
   }
-  std::sort(ranked.begin(), ranked.begin() + static_cast<long>(head));
+  return bonus;
+}
 
-  // Snippets for the page of hits: the window of the body with the most
-  // query words, found from the postings' positions (no re-analysis).
+// Orders the best `head` documents, proximity included.
+void rank_head(const SearchIndex& index, const QueryPlan& plan, size_t head, Scratch& state) {
+  auto& ranked = state.ranked;
+  auto head_end = ranked.begin() + static_cast<long>(head);
+  std::nth_element(ranked.begin(), head_end, ranked.end());
+  std::vector<double> group_idf(plan.groups.size(), 0.0);
+  for (size_t g = 0; g < plan.groups.size(); ++g)
+    for (const auto& alternative : plan.groups[g].alternatives)
+      group_idf[g] = std::max(group_idf[g], alternative.weight * index.idf(alternative.term));
+  for (auto it = ranked.begin(); it != head_end; ++it) {
+    double bonus = proximity_bonus(index, plan, group_idf, it->second, state.matched_groups[it->second], state.positions);
+    it->first -= std::min(bonus, kMaxProximityShare * -it->first);
+  }
+  std::sort(ranked.begin(), head_end);
+}
+
+// The snippet of `doc`: from the positions of the query's words in its body
+// (no re-analysis).
+std::string snippet_of(const SearchIndex& index, const QueryPlan& plan, uint32_t doc, std::vector<uint32_t>& hits) {
+  const auto& document = index.document(doc);
+  constexpr uint32_t body_start = kBodyField * kFieldStride;
+  hits.clear();
+  for (const auto& group : plan.groups)
+    if (!group.stop) group_positions(index, group, doc, body_start, body_start + kFieldStride, hits);
+  for (auto& hit : hits) hit -= body_start;
+  std::sort(hits.begin(), hits.end());
+  hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
+  while (!hits.empty() && hits.back() >= document.body_offsets.size()) hits.pop_back();
+  return make_snippet(document, hits);
+}
+
+template <typename Count>
+void sort_facets(std::vector<std::pair<std::string, Count>>& facets) {
+  std::sort(facets.begin(), facets.end(),
+            [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+}
+
+// Topic facets, most frequent first; resets the counts for the next query.
+std::vector<std::pair<std::string, size_t>> take_topic_facets(const SearchIndex& index, Scratch& state) {
+  std::vector<std::pair<uint32_t, uint32_t>> counted;  // topic, count
+  for (uint32_t doc : state.touched)
+    for (uint32_t t : index.document_topics(doc))
+      if (state.topic_counts[t]) {
+        counted.push_back({t, state.topic_counts[t]});
+        state.topic_counts[t] = 0;
+      }
+  auto shown = std::min(counted.size(), kTopicFacets);
+  std::partial_sort(counted.begin(), counted.begin() + static_cast<long>(shown), counted.end(),
+                    [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+  std::vector<std::pair<std::string, size_t>> facets;
+  for (size_t i = 0; i < shown; ++i) facets.push_back({index.site().topics[counted[i].first].slug, counted[i].second});
+  return facets;
+}
+
+}  // namespace
+
+SearchResult Searcher::search(const SearchRequest& request) {
+  auto started = std::chrono::steady_clock::now();
+  auto& state = *state_;
+  auto plan = plan_query(index_, state.analyzer, request);
+  SearchResult result;
+  result.query = plan.query;
+
+  score(index_, plan, state);
+  std::array<size_t, std::size(kIntents)> intent_counts{};
+  filter_and_count(index_, filters_of(index_, request), state, intent_counts);
+  result.total = state.ranked.size();
+
   size_t limit = std::min(request.limit, kMaxLimit);
-  for (size_t r = request.offset; r < ranked.size() && r < request.offset + limit; ++r) {
-    uint32_t doc = ranked[r].second;
-    const auto& document = index_.document(doc);
-    std::vector<uint32_t> hits;  // body word indexes of query words
-    uint32_t body_start = kBodyField * kFieldStride;
-    for (size_t g = 0; g < groups.size(); ++g) {
-      if (groups[g].stop) continue;
-      for (uint32_t p : doc_positions(doc, g, body_start, body_start + kFieldStride))
-        if (p - body_start < document.body_offsets.size()) hits.push_back(p - body_start);
-    }
-    std::sort(hits.begin(), hits.end());
-    hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
-    result.hits.push_back({doc, -ranked[r].first, make_snippet(document, hits)});
+  size_t head = std::min(state.ranked.size(), std::max(kProximityCandidates, request.offset + limit));
+  rank_head(index_, plan, head, state);
+  std::vector<uint32_t> hits;
+  for (size_t r = request.offset; r < head && r < request.offset + limit; ++r) {
+    auto [negative_score, doc] = state.ranked[r];
+    result.hits.push_back({doc, -negative_score, snippet_of(index_, plan, doc, hits)});
   }
 
-  std::vector<std::pair<uint32_t, size_t>> topic_order;
-  for (uint32_t t = 0; t < topic_counts.size(); ++t)
-    if (topic_counts[t]) topic_order.push_back({t, topic_counts[t]});
-  auto facet_count = std::min<size_t>(topic_order.size(), 20);
-  std::partial_sort(topic_order.begin(), topic_order.begin() + static_cast<long>(facet_count), topic_order.end(),
-                    [&](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
-  for (size_t i = 0; i < facet_count; ++i) result.topic_facets.push_back({site.topics[topic_order[i].first].slug, topic_order[i].second});
-  for (auto& [intent, count] : intent_counts) result.intent_facets.push_back({intent, count});
-  auto by_count = [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; };
-  std::sort(result.intent_facets.begin(), result.intent_facets.end(), by_count);
+  result.topic_facets = take_topic_facets(index_, state);
+  for (size_t i = 0; i < intent_counts.size(); ++i)
+    if (intent_counts[i]) result.intent_facets.push_back({std::string(kIntents[i]), intent_counts[i]});
+  sort_facets(result.intent_facets);
 
   for (uint32_t doc : state.touched) {
     state.scores[doc] = 0.0;

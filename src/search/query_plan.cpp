@@ -1,0 +1,135 @@
+#include "search/query_plan.h"
+
+#include <algorithm>
+
+#include "core/text.h"
+
+namespace topichub {
+namespace {
+
+// How much alternatives count against the literal word.
+constexpr double kOneEditWeight = 0.55;
+constexpr double kTwoEditWeight = 0.35;
+constexpr double kPrefixWeight = 0.7;
+constexpr double kSynonymWeight = 0.45;
+constexpr uint32_t kRareWordDf = 2;          // known words this rare may still be typos...
+constexpr uint32_t kCorrectionDfRatio = 20;  // ...of words this many times more common
+constexpr uint32_t kCompleteWordDf = 3;      // last words rarer than this are completed
+constexpr size_t kMaxAlternatives = 3;
+constexpr size_t kPrefixExpansions = 8;
+// Topic names are expanded into alternatives, but on large sites not with
+// words in more than 1 document in kCommonSynonymWordShare: they add little
+// score and cost a pass over much of the index.
+constexpr size_t kCommonSynonymWordShare = 20;
+constexpr size_t kCommonSynonymWordMinDf = 100;
+
+std::string uppercase_ascii(std::string_view word) {
+  std::string out(word);
+  for (char& c : out)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return out;
+}
+
+std::string bounded_query(std::string_view raw) {
+  std::string text = repair_utf8(raw.substr(0, std::min(raw.size(), kMaxQueryBytes + 4)));
+  if (text.size() > kMaxQueryBytes) {
+    text.resize(kMaxQueryBytes);
+    while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();
+    if (!text.empty() && static_cast<unsigned char>(text.back()) >= 0xC0) text.pop_back();
+  }
+  for (char& c : text)
+    if (static_cast<unsigned char>(c) < 0x20) c = ' ';
+  return collapse_whitespace(text);
+}
+
+void add_alternative(Group& group, uint32_t term, double weight) {
+  for (auto& alternative : group.alternatives)
+    if (alternative.term == term) {
+      alternative.weight = std::max(alternative.weight, weight);
+      return;
+    }
+  group.alternatives.push_back({term, weight});
+}
+
+// Words of the query to groups of alternative terms: the literal stem,
+// corrections of unknown words, and completions of the last word.
+std::vector<Group> build_groups(const SearchIndex& index, Analyzer& analyzer, const std::vector<SearchToken>& tokens,
+                                bool query_ends_in_word, const SearchRequest& request, std::string& corrected) {
+  std::vector<Group> groups;
+  bool has_content = std::any_of(tokens.begin(), tokens.end(), [](const SearchToken& t) { return !t.stop; });
+  for (size_t i = 0; i < tokens.size() && groups.size() < kMaxQueryGroups; ++i) {
+    const auto& token = tokens[i];
+    Group group;
+    group.stop = token.stop && has_content;
+    auto surface = index.surface_id(token.surface);
+    uint32_t df = surface >= 0 ? index.surface(static_cast<uint32_t>(surface)).df : 0;
+    // Words the site only ever writes in capitals ("rls" for RLS) are
+    // spelled that way for the topic matcher, which wants acronyms in capitals.
+    std::string best_spelling = surface >= 0 && index.surface(static_cast<uint32_t>(surface)).only_capitals
+                                    ? uppercase_ascii(token.surface)
+                                    : token.surface;
+    if (auto term = index.term_id(token.term); term >= 0) add_alternative(group, static_cast<uint32_t>(term), 1.0);
+    // Unknown words, and known ones so rare they are probably typos
+    // themselves, get the near-miss words of the site.
+    if (df <= kRareWordDf && request.use_typos && !token.numeric) {
+      auto matches = index.typos().find(token.surface, index.surface_words());
+      std::erase_if(matches, [&](const auto& m) { return df > 0 && index.surface(m.id).df < kCorrectionDfRatio * df; });
+      std::sort(matches.begin(), matches.end(), [&](const auto& a, const auto& b) {
+        if (a.distance != b.distance) return a.distance < b.distance;
+        return index.surface(a.id).df > index.surface(b.id).df;
+      });
+      for (size_t m = 0; m < matches.size() && m < kMaxAlternatives; ++m) {
+        add_alternative(group, index.surface(matches[m].id).term, matches[m].distance == 1 ? kOneEditWeight : kTwoEditWeight);
+        if (m == 0) best_spelling = index.surface_words()[matches[m].id];
+      }
+    }
+    // As you type, the last word may be unfinished: complete it, unless it
+    // is already a common word of the site (then completions only add noise
+    // and time).
+    bool last = i + 1 == tokens.size() && query_ends_in_word;
+    if (last && request.use_prefix && token.surface.size() >= 2 && !token.numeric && df < kCompleteWordDf) {
+      for (uint32_t id : index.words_with_prefix(token.surface, kPrefixExpansions))
+        if (index.surface_words()[id] != token.surface) add_alternative(group, index.surface(id).term, kPrefixWeight);
+    }
+    corrected += (corrected.empty() ? "" : " ") + best_spelling;
+    if (!group.alternatives.empty()) groups.push_back(std::move(group));
+  }
+  return groups;
+}
+
+// One group per topic named in the query: the topic's name and synonyms as
+// weaker alternatives.
+void add_synonym_groups(const SearchIndex& index, Analyzer& analyzer, QueryPlan& plan) {
+  for (const auto& text : {plan.query, plan.corrected})
+    index.topic_matcher().scan(text, [&](const TopicMention& m) { plan.topics_named.insert(m.topic); });
+  size_t common_df = std::max(kCommonSynonymWordMinDf, index.document_count() / kCommonSynonymWordShare);
+  for (size_t topic : plan.topics_named) {
+    const auto& t = index.site().topics[topic];
+    std::vector<std::string> names = t.synonyms;
+    names.push_back(t.name);
+    Group group;
+    group.synonym = true;
+    for (const auto& name : names)
+      for (const auto& token : analyzer.analyze(name)) {
+        if (token.stop) continue;
+        auto term = index.term_id(token.term);
+        if (term >= 0 && index.postings(static_cast<uint32_t>(term)).size() <= common_df)
+          add_alternative(group, static_cast<uint32_t>(term), kSynonymWeight);
+      }
+    if (!group.alternatives.empty() && plan.groups.size() < kMaxQueryGroups) plan.groups.push_back(std::move(group));
+  }
+}
+
+}  // namespace
+
+QueryPlan plan_query(const SearchIndex& index, Analyzer& analyzer, const SearchRequest& request) {
+  QueryPlan plan;
+  plan.query = bounded_query(request.query);
+  auto tokens = analyzer.analyze(plan.query);
+  bool ends_in_word = !request.query.empty() && request.query.back() != ' ';
+  plan.groups = build_groups(index, analyzer, tokens, ends_in_word, request, plan.corrected);
+  if (request.use_synonyms) add_synonym_groups(index, analyzer, plan);
+  return plan;
+}
+
+}  // namespace topichub
