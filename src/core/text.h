@@ -9,6 +9,14 @@
 
 namespace topichub {
 
+// Hash for unordered maps keyed by std::string that are looked up with
+// string_views, without building a std::string per lookup:
+//   std::unordered_map<std::string, T, StringHash, std::equal_to<>>
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+
 // Byte offset of the first invalid UTF-8 sequence, or npos when valid.
 size_t find_invalid_utf8(std::string_view text);
 

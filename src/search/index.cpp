@@ -126,14 +126,27 @@ SearchIndex SearchIndex::build(const Site& site, std::span<const ArticleLinks> l
     if (doc.text.empty()) doc.text = doc.summary;
   });
 
+  // Average field lengths first: every posting's impact depends on them.
+  double count = std::max<double>(1.0, static_cast<double>(analyzed.size()));
+  for (const auto& doc : analyzed)
+    for (size_t f = 0; f < kFieldCount; ++f) index.average_field_length_[f] += doc.lengths[f];
+  for (auto& total : index.average_field_length_) total = std::max(1.0, total / count);
+
   // Merge into postings, in document order so that postings are sorted.
   for (uint32_t d = 0; d < analyzed.size(); ++d) {
     auto& doc = analyzed[d];
-    for (size_t f = 0; f < kFieldCount; ++f) index.average_field_length_[f] += doc.lengths[f];
+    std::array<double, kFieldCount> factors;
+    for (size_t f = 0; f < kFieldCount; ++f) {
+      double norm = 1.0 - kFieldB[f] + kFieldB[f] * doc.lengths[f] / index.average_field_length_[f];
+      factors[f] = kFieldWeight[f] / norm;
+    }
     for (auto& entry : doc.terms) {
       auto [term_it, new_term] = index.term_ids_.emplace(std::move(entry.term), static_cast<uint32_t>(index.postings_.size()));
       if (new_term) index.postings_.emplace_back();
-      index.postings_[term_it->second].push_back(Posting{d, entry.tf, static_cast<uint32_t>(index.positions_.size()),
+      double tf = 0;
+      for (size_t f = 0; f < kFieldCount; ++f) tf += entry.tf[f] * factors[f];
+      index.postings_[term_it->second].push_back(Posting{d, static_cast<float>(tf / (kBm25K1 + tf)),
+                                                         static_cast<uint32_t>(index.positions_.size()),
                                                          static_cast<uint32_t>(entry.positions.size())});
       index.positions_.insert(index.positions_.end(), entry.positions.begin(), entry.positions.end());
     }
@@ -152,8 +165,6 @@ SearchIndex SearchIndex::build(const Site& site, std::span<const ArticleLinks> l
   }
   for (auto& postings : index.postings_) postings.shrink_to_fit();
   index.positions_.shrink_to_fit();
-  double count = std::max<double>(1.0, static_cast<double>(analyzed.size()));
-  for (auto& total : index.average_field_length_) total = std::max(1.0, total / count);
 
   // Vocabulary for prefixes and typos: words, not numbers.
   index.surface_sorted_.resize(index.surface_words_.size());
@@ -186,17 +197,12 @@ void SearchIndex::derive_tables() {
     double df = static_cast<double>(postings_[t].size());
     term_idf_[t] = std::log(1.0 + (n - df + 0.5) / (df + 0.5));
   }
-  field_factors_.resize(documents_.size());
   static_assert(std::size(kIntents) < 8);
   doc_flags_.assign(documents_.size(), 0);
   doc_topic_offsets_.assign(1, 0);
   doc_topic_ids_.clear();
   for (size_t d = 0; d < documents_.size(); ++d) {
     const auto& doc = documents_[d];
-    for (size_t f = 0; f < kFieldCount; ++f) {
-      double norm = 1.0 - kFieldB[f] + kFieldB[f] * doc.field_length[f] / average_field_length_[f];
-      field_factors_[d][f] = static_cast<float>(kFieldWeight[f] / norm);
-    }
     for (size_t topic : doc.topics) doc_topic_ids_.push_back(static_cast<uint32_t>(topic));
     doc_topic_offsets_.push_back(static_cast<uint32_t>(doc_topic_ids_.size()));
     for (const auto& intent : doc.intents)
@@ -204,15 +210,32 @@ void SearchIndex::derive_tables() {
         if (kIntents[i] == intent) doc_flags_[d] |= static_cast<uint8_t>(1u << i);
     if (doc.is_topic) doc_flags_[d] |= kTopicHubFlag;
   }
+  Analyzer analyzer;
+  topic_term_offsets_.assign(1, 0);
+  topic_term_ids_.clear();
+  for (const auto& topic : site_->topics) {
+    size_t first = topic_term_ids_.size();
+    auto add_terms_of = [&](std::string_view name) {
+      for (const auto& token : analyzer.analyze(name)) {
+        auto term = token.stop ? -1 : term_id(token.term);
+        if (term >= 0 && std::find(topic_term_ids_.begin() + static_cast<long>(first), topic_term_ids_.end(), term) ==
+                             topic_term_ids_.end())
+          topic_term_ids_.push_back(static_cast<uint32_t>(term));
+      }
+    };
+    add_terms_of(topic.name);
+    for (const auto& synonym : topic.synonyms) add_terms_of(synonym);
+    topic_term_offsets_.push_back(static_cast<uint32_t>(topic_term_ids_.size()));
+  }
 }
 
 int64_t SearchIndex::term_id(std::string_view term) const {
-  auto it = term_ids_.find(std::string(term));
+  auto it = term_ids_.find(term);
   return it == term_ids_.end() ? -1 : static_cast<int64_t>(it->second);
 }
 
 int64_t SearchIndex::surface_id(std::string_view word) const {
-  auto it = surface_ids_.find(std::string(word));
+  auto it = surface_ids_.find(word);
   return it == surface_ids_.end() ? -1 : static_cast<int64_t>(it->second);
 }
 

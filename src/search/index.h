@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/site.h"
+#include "core/text.h"
 #include "link/linker.h"
 #include "link/topic_matcher.h"
 #include "search/typos.h"
@@ -26,8 +27,8 @@ inline constexpr size_t kFieldCount = 4;
 // a phrase never spans two fields.
 inline constexpr uint32_t kFieldStride = 100'000;
 
-// BM25F: titles and topic names count more than the body. The index folds
-// weights and length norms into one factor per document and field.
+// BM25F: titles and topic names count more than the body. Folded into each
+// posting's impact when the index is built.
 inline constexpr double kBm25K1 = 1.2;
 inline constexpr std::array<double, kFieldCount> kFieldWeight = {3.0, 2.5, 1.5, 1.0};
 inline constexpr std::array<double, kFieldCount> kFieldB = {0.5, 0.3, 0.6, 0.75};
@@ -45,7 +46,9 @@ struct SearchDocument {
 
 struct Posting {
   uint32_t doc;
-  std::array<uint16_t, kFieldCount> tf;
+  // The query-independent part of the term's BM25F score in `doc`:
+  // tf / (k1 + tf), tf summed over fields with weights and length norms.
+  float impact;
   uint32_t positions_begin;  // into SearchIndex::positions
   uint32_t positions_count;
 };
@@ -76,8 +79,6 @@ class SearchIndex {
 
   // What ranking, filters and facets read for every matching document, kept
   // in dense arrays (SearchDocument is large and scattered in memory).
-  // kFieldWeight[f] / BM25F length norm of field f in `doc`.
-  const std::array<float, kFieldCount>& field_factors(uint32_t doc) const { return field_factors_[doc]; }
   std::span<const uint32_t> document_topics(uint32_t doc) const {
     return {doc_topic_ids_.data() + doc_topic_offsets_[doc], doc_topic_offsets_[doc + 1] - doc_topic_offsets_[doc]};
   }
@@ -97,6 +98,10 @@ class SearchIndex {
   // with weights (articles by link weight; the topic's own hub document).
   const TopicMatcher& topic_matcher() const { return *matcher_; }
   std::span<const std::pair<uint32_t, float>> topic_documents(size_t topic) const { return topic_documents_[topic]; }
+  // The terms of a topic's name and synonyms, stop words left out.
+  std::span<const uint32_t> topic_name_terms(size_t topic) const {
+    return {topic_term_ids_.data() + topic_term_offsets_[topic], topic_term_offsets_[topic + 1] - topic_term_offsets_[topic]};
+  }
   const Site& site() const { return *site_; }
 
   const SearchOptions& options() const { return options_; }
@@ -105,7 +110,7 @@ class SearchIndex {
   friend class SearchIndexFile;
   SearchIndex(const Site& site);
   // Fills the dense per-document and per-term tables from documents_ and
-  // postings_ (after a build or a load).
+  // postings_ (after a build or a load; not saved).
   void derive_tables();
 
   // A loaded index owns the part of a site it needs (topics); a built one
@@ -114,18 +119,18 @@ class SearchIndex {
   const Site* site_;
   SearchOptions options_;
   std::vector<SearchDocument> documents_;
-  std::unordered_map<std::string, uint32_t> term_ids_;
+  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> term_ids_;
   std::vector<std::vector<Posting>> postings_;
   std::vector<uint32_t> positions_;
   std::array<double, kFieldCount> average_field_length_{};
   std::vector<double> term_idf_;
-  std::vector<std::array<float, kFieldCount>> field_factors_;
   std::vector<uint32_t> doc_topic_offsets_, doc_topic_ids_;
+  std::vector<uint32_t> topic_term_offsets_, topic_term_ids_;
   static constexpr uint8_t kTopicHubFlag = 0x80;  // above the intent bits
   std::vector<uint8_t> doc_flags_;
   std::vector<std::string> surface_words_;
   std::vector<SurfaceWord> surface_info_;
-  std::unordered_map<std::string, uint32_t> surface_ids_;
+  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> surface_ids_;
   std::vector<uint32_t> surface_sorted_;  // ids in lexical order
   TypoIndex typos_;
   std::unique_ptr<TopicMatcher> matcher_;

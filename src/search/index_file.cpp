@@ -8,7 +8,7 @@
 namespace topichub {
 namespace {
 
-constexpr char kMagic[8] = {'T', 'H', 'S', 'I', 'D', 'X', '0', '2'};
+constexpr char kMagic[8] = {'T', 'H', 'S', 'I', 'D', 'X', '0', '3'};
 
 class Writer {
  public:

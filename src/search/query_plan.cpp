@@ -97,25 +97,24 @@ std::vector<Group> build_groups(const SearchIndex& index, Analyzer& analyzer, co
   return groups;
 }
 
-// One group per topic named in the query: the topic's name and synonyms as
-// weaker alternatives.
-void add_synonym_groups(const SearchIndex& index, Analyzer& analyzer, QueryPlan& plan) {
+// One group per topic named in the query: the terms of the topic's other
+// names, as weaker alternatives. Terms the query already has are left out
+// (the literal word scores them), as are, on large sites, very common ones.
+void add_synonym_groups(const SearchIndex& index, QueryPlan& plan) {
   for (const auto& text : {plan.query, plan.corrected})
     index.topic_matcher().scan(text, [&](const TopicMention& m) { plan.topics_named.insert(m.topic); });
   size_t common_df = std::max(kCommonSynonymWordMinDf, index.document_count() / kCommonSynonymWordShare);
+  auto in_query = [&](uint32_t term) {
+    for (const auto& group : plan.groups)
+      for (const auto& alternative : group.alternatives)
+        if (alternative.term == term && !group.synonym) return true;
+    return false;
+  };
   for (size_t topic : plan.topics_named) {
-    const auto& t = index.site().topics[topic];
-    std::vector<std::string> names = t.synonyms;
-    names.push_back(t.name);
     Group group;
     group.synonym = true;
-    for (const auto& name : names)
-      for (const auto& token : analyzer.analyze(name)) {
-        if (token.stop) continue;
-        auto term = index.term_id(token.term);
-        if (term >= 0 && index.postings(static_cast<uint32_t>(term)).size() <= common_df)
-          add_alternative(group, static_cast<uint32_t>(term), kSynonymWeight);
-      }
+    for (uint32_t term : index.topic_name_terms(topic))
+      if (!in_query(term) && index.postings(term).size() <= common_df) add_alternative(group, term, kSynonymWeight);
     if (!group.alternatives.empty() && plan.groups.size() < kMaxQueryGroups) plan.groups.push_back(std::move(group));
   }
 }
@@ -128,7 +127,7 @@ QueryPlan plan_query(const SearchIndex& index, Analyzer& analyzer, const SearchR
   auto tokens = analyzer.analyze(plan.query);
   bool ends_in_word = !request.query.empty() && request.query.back() != ' ';
   plan.groups = build_groups(index, analyzer, tokens, ends_in_word, request, plan.corrected);
-  if (request.use_synonyms) add_synonym_groups(index, analyzer, plan);
+  if (request.use_synonyms) add_synonym_groups(index, plan);
   return plan;
 }
 

@@ -13,7 +13,7 @@ namespace {
 constexpr double kTopicBoost = 2.5;         // per matched topic, scaled by how central it is to a document
 constexpr double kPairBoost = 0.6;          // per neighbouring pair of query words, times the rarer word's idf
 constexpr double kMaxProximityShare = 0.5;  // proximity adds at most half of a document's word score
-constexpr size_t kProximityCandidates = 200;
+constexpr size_t kProximityCandidates = 50;
 constexpr size_t kTopicFacets = 20;
 constexpr uint32_t kNoTopic = UINT32_MAX;
 
@@ -26,6 +26,7 @@ struct Scratch {
   std::vector<uint32_t> group_touched;   // documents matched by the current group
   std::vector<uint32_t> matched_groups;  // per document: bit set of the query's word groups it matched
   std::vector<uint32_t> topic_counts;    // per topic, for facets
+  std::vector<uint32_t> counted_topics;  // topics with a count
   std::vector<std::pair<double, uint32_t>> ranked;  // (-score, document), filtered
   std::vector<uint32_t> positions;                  // of one document, for proximity and snippets
 };
@@ -45,23 +46,26 @@ Searcher::~Searcher() = default;
 
 namespace {
 
-double bm25f(const SearchIndex& index, const Posting& posting) {
-  const auto& factors = index.field_factors(posting.doc);
-  double tf = 0;
-  for (size_t f = 0; f < kFieldCount; ++f) tf += posting.tf[f] * factors[f];
-  return tf / (kBm25K1 + tf);
-}
-
 // Per group the best alternative per document, summed over groups; then the
 // boost of documents about a topic the query names.
 void score(const SearchIndex& index, const QueryPlan& plan, Scratch& state) {
   for (size_t g = 0; g < plan.groups.size(); ++g) {
     const auto& group = plan.groups[g];
     if (group.stop) continue;
+    uint32_t group_bit = group.synonym ? 0 : 1u << g;
+    if (group.alternatives.size() == 1) {  // most words: no best-of pass needed
+      double weight = group.alternatives[0].weight * index.idf(group.alternatives[0].term);
+      for (const auto& posting : index.postings(group.alternatives[0].term)) {
+        if (state.scores[posting.doc] == 0.0) state.touched.push_back(posting.doc);
+        state.scores[posting.doc] += weight * posting.impact;
+        state.matched_groups[posting.doc] |= group_bit;
+      }
+      continue;
+    }
     for (const auto& alternative : group.alternatives) {
       double weight = alternative.weight * index.idf(alternative.term);
       for (const auto& posting : index.postings(alternative.term)) {
-        double value = weight * bm25f(index, posting);
+        double value = weight * posting.impact;
         double& best = state.best[posting.doc];
         if (best == 0.0) state.group_touched.push_back(posting.doc);
         best = std::max(best, value);
@@ -70,7 +74,7 @@ void score(const SearchIndex& index, const QueryPlan& plan, Scratch& state) {
     for (uint32_t doc : state.group_touched) {
       if (state.scores[doc] == 0.0) state.touched.push_back(doc);
       state.scores[doc] += state.best[doc];
-      if (!group.synonym) state.matched_groups[doc] |= 1u << g;
+      state.matched_groups[doc] |= group_bit;
       state.best[doc] = 0.0;
     }
     state.group_touched.clear();
@@ -120,23 +124,58 @@ void filter_and_count(const SearchIndex& index, const Filters& filters, Scratch&
     uint8_t intents = index.document_intents(doc);
     if (filters.intents && !(intents & filters.intents)) continue;
     state.ranked.push_back({-state.scores[doc], doc});
-    for (uint32_t t : topics) ++state.topic_counts[t];
+    for (uint32_t t : topics)
+      if (state.topic_counts[t]++ == 0) state.counted_topics.push_back(t);
     for (size_t i = 0; intents; ++i, intents >>= 1) intent_counts[i] += intents & 1u;
   }
 }
 
-// Appends to `out` the positions of group `g`'s terms in `doc` within
-// [from, to), sorted.
-void group_positions(const SearchIndex& index, const Group& group, uint32_t doc, uint32_t from, uint32_t to,
-                     std::vector<uint32_t>& out) {
-  size_t start = out.size();
-  for (const auto& alternative : group.alternatives) {
-    auto postings = index.postings(alternative.term);
-    auto it = std::lower_bound(postings.begin(), postings.end(), doc, [](const Posting& p, uint32_t d) { return p.doc < d; });
-    if (it == postings.end() || it->doc != doc) continue;
-    for (uint32_t p : index.positions(*it))
-      if (p >= from && p < to) out.push_back(p);
+// Finds the postings of ascending documents in one term's list, galloping
+// forward from the last one found: a batch of lookups in document order costs
+// far less than a binary search each.
+class PostingCursor {
+ public:
+  explicit PostingCursor(std::span<const Posting> postings) : postings_(postings) {}
+
+  // The posting of `doc`, or nullptr. REQUIRES: doc >= the previous call's.
+  const Posting* seek(uint32_t doc) {
+    size_t low = at_, step = 1, high = at_;
+    while (high < postings_.size() && postings_[high].doc < doc) {
+      low = high + 1;
+      high += step;
+      step *= 2;
+    }
+    high = std::min(high, postings_.size());
+    auto it = std::lower_bound(postings_.begin() + static_cast<long>(low), postings_.begin() + static_cast<long>(high), doc,
+                               [](const Posting& p, uint32_t d) { return p.doc < d; });
+    at_ = static_cast<size_t>(it - postings_.begin());
+    return it != postings_.end() && it->doc == doc ? &*it : nullptr;
   }
+
+ private:
+  std::span<const Posting> postings_;
+  size_t at_ = 0;
+};
+
+// One cursor per alternative of each group.
+using GroupCursors = std::vector<std::vector<PostingCursor>>;
+
+GroupCursors cursors_for(const SearchIndex& index, const QueryPlan& plan) {
+  GroupCursors cursors(plan.groups.size());
+  for (size_t g = 0; g < plan.groups.size(); ++g)
+    for (const auto& alternative : plan.groups[g].alternatives) cursors[g].emplace_back(index.postings(alternative.term));
+  return cursors;
+}
+
+// Appends to `out` the positions in [from, to) of a group's terms in `doc`,
+// sorted. REQUIRES: doc >= the cursors' previous document.
+void group_positions(const SearchIndex& index, std::vector<PostingCursor>& cursors, uint32_t doc, uint32_t from,
+                     uint32_t to, std::vector<uint32_t>& out) {
+  size_t start = out.size();
+  for (auto& cursor : cursors)
+    if (const Posting* posting = cursor.seek(doc))
+      for (uint32_t p : index.positions(*posting))
+        if (p >= from && p < to) out.push_back(p);
   std::sort(out.begin() + static_cast<long>(start), out.end());
 }
 
@@ -144,8 +183,8 @@ void group_positions(const SearchIndex& index, const Group& group, uint32_t doc,
 // score, in proportion to the rarer word's weight, so common words next to
 // each other count for little. Capped relative to the word score: it refines
 // the ranking by content and never overturns it.
-double proximity_bonus(const SearchIndex& index, const QueryPlan& plan, std::span<const double> group_idf, uint32_t doc,
-                       uint32_t matched_groups, std::vector<uint32_t>& positions) {
+double proximity_bonus(const SearchIndex& index, const QueryPlan& plan, std::span<const double> group_idf,
+                       GroupCursors& cursors, uint32_t doc, uint32_t matched_groups, std::vector<uint32_t>& positions) {
   double bonus = 0;
   size_t previous_group = 0, previous_begin = 0, previous_end = 0;
   bool have_previous = false;
@@ -154,7 +193,7 @@ double proximity_bonus(const SearchIndex& index, const QueryPlan& plan, std::spa
     const auto& group = plan.groups[g];
     if (group.stop || group.synonym || !(matched_groups & (1u << g))) continue;
     size_t begin = positions.size();
-    group_positions(index, group, doc, 0, UINT32_MAX, positions);
+    group_positions(index, cursors[g], doc, 0, UINT32_MAX, positions);
     size_t end = positions.size();
     if (have_previous) {
       uint32_t nearest = UINT32_MAX;
@@ -183,8 +222,12 @@ void rank_head(const SearchIndex& index, const QueryPlan& plan, size_t head, Scr
   for (size_t g = 0; g < plan.groups.size(); ++g)
     for (const auto& alternative : plan.groups[g].alternatives)
       group_idf[g] = std::max(group_idf[g], alternative.weight * index.idf(alternative.term));
+  // In document order, so that the cursors only move forward.
+  std::sort(ranked.begin(), head_end, [](const auto& a, const auto& b) { return a.second < b.second; });
+  auto cursors = cursors_for(index, plan);
   for (auto it = ranked.begin(); it != head_end; ++it) {
-    double bonus = proximity_bonus(index, plan, group_idf, it->second, state.matched_groups[it->second], state.positions);
+    double bonus =
+        proximity_bonus(index, plan, group_idf, cursors, it->second, state.matched_groups[it->second], state.positions);
     it->first -= std::min(bonus, kMaxProximityShare * -it->first);
   }
   std::sort(ranked.begin(), head_end);
@@ -196,8 +239,9 @@ std::string snippet_of(const SearchIndex& index, const QueryPlan& plan, uint32_t
   const auto& document = index.document(doc);
   constexpr uint32_t body_start = kBodyField * kFieldStride;
   hits.clear();
-  for (const auto& group : plan.groups)
-    if (!group.stop) group_positions(index, group, doc, body_start, body_start + kFieldStride, hits);
+  auto cursors = cursors_for(index, plan);
+  for (size_t g = 0; g < plan.groups.size(); ++g)
+    if (!plan.groups[g].stop) group_positions(index, cursors[g], doc, body_start, body_start + kFieldStride, hits);
   for (auto& hit : hits) hit -= body_start;
   std::sort(hits.begin(), hits.end());
   hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
@@ -214,12 +258,12 @@ void sort_facets(std::vector<std::pair<std::string, Count>>& facets) {
 // Topic facets, most frequent first; resets the counts for the next query.
 std::vector<std::pair<std::string, size_t>> take_topic_facets(const SearchIndex& index, Scratch& state) {
   std::vector<std::pair<uint32_t, uint32_t>> counted;  // topic, count
-  for (uint32_t doc : state.touched)
-    for (uint32_t t : index.document_topics(doc))
-      if (state.topic_counts[t]) {
-        counted.push_back({t, state.topic_counts[t]});
-        state.topic_counts[t] = 0;
-      }
+  counted.reserve(state.counted_topics.size());
+  for (uint32_t t : state.counted_topics) {
+    counted.push_back({t, state.topic_counts[t]});
+    state.topic_counts[t] = 0;
+  }
+  state.counted_topics.clear();
   auto shown = std::min(counted.size(), kTopicFacets);
   std::partial_sort(counted.begin(), counted.begin() + static_cast<long>(shown), counted.end(),
                     [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
