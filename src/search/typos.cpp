@@ -33,20 +33,37 @@ int TypoIndex::max_edits_for(size_t length) const {
 }
 
 namespace {
-uint64_t hash_of(std::string_view text) { return std::hash<std::string_view>{}(text); }
-}  // namespace
 
-void TypoIndex::add_deletions(const std::string& word, int depth, uint32_t id) {
+uint64_t hash_of(std::string_view text) { return std::hash<std::string_view>{}(text); }
+
+// Hashes of `word` and of every string `depth` or fewer deletions away, each
+// once. Variants are built in buffers on the stack: no allocation per variant.
+// REQUIRES: word.size() <= TypoIndex::kMaxWordLength.
+void deletion_hashes(std::string_view word, int depth, std::vector<uint64_t>& out) {
+  out.clear();
+  out.push_back(hash_of(word));
+  if (depth == 0) return;
+  char once[TypoIndex::kMaxWordLength], twice[TypoIndex::kMaxWordLength];
   for (size_t i = 0; i < word.size(); ++i) {
-    std::string shorter = word.substr(0, i) + word.substr(i + 1);
-    by_deletion_.push_back({hash_of(shorter), id});
-    if (depth > 1) add_deletions(shorter, depth - 1, id);
+    std::copy(word.begin(), word.begin() + static_cast<long>(i), once);
+    std::copy(word.begin() + static_cast<long>(i) + 1, word.end(), once + i);
+    std::string_view shorter(once, word.size() - 1);
+    out.push_back(hash_of(shorter));
+    if (depth < 2) continue;
+    for (size_t j = i; j < shorter.size(); ++j) {  // j < i gives the same strings as deleting j first
+      std::copy(shorter.begin(), shorter.begin() + static_cast<long>(j), twice);
+      std::copy(shorter.begin() + static_cast<long>(j) + 1, shorter.end(), twice + j);
+      out.push_back(hash_of(std::string_view(twice, shorter.size() - 1)));
+    }
   }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
 }
+
+}  // namespace
 
 void TypoIndex::finish() {
   std::sort(by_deletion_.begin(), by_deletion_.end());
-  by_deletion_.erase(std::unique(by_deletion_.begin(), by_deletion_.end()), by_deletion_.end());
   by_deletion_.shrink_to_fit();
 }
 
@@ -54,30 +71,19 @@ void TypoIndex::add(std::string_view word, uint32_t id) {
   if (word.size() > kMaxWordLength) return;
   // A word can be reached by a query of the same length class; store enough
   // deletions for the largest distance a query near its length may use.
-  int depth = max_edits_for(word.size() + 2);
-  std::string text(word);
-  by_deletion_.push_back({hash_of(text), id});
-  if (depth > 0) add_deletions(text, depth, id);
+  std::vector<uint64_t> hashes;
+  deletion_hashes(word, max_edits_for(word.size() + 2), hashes);
+  for (uint64_t hash : hashes) by_deletion_.push_back({hash, id});
 }
 
 std::vector<TypoIndex::Match> TypoIndex::find(std::string_view word, const std::vector<std::string>& words) const {
   std::vector<Match> matches;
   int limit = max_edits_for(word.size());
   if (limit == 0 || word.size() > kMaxWordLength) return matches;
-  std::unordered_set<std::string> probes = {std::string(word)};
-  std::vector<std::string> frontier = {std::string(word)};
-  for (int depth = 0; depth < limit; ++depth) {
-    std::vector<std::string> next;
-    for (const auto& probe : frontier)
-      for (size_t i = 0; i < probe.size(); ++i) {
-        std::string shorter = probe.substr(0, i) + probe.substr(i + 1);
-        if (probes.insert(shorter).second) next.push_back(shorter);
-      }
-    frontier.swap(next);
-  }
+  std::vector<uint64_t> probes;
+  deletion_hashes(word, limit, probes);
   std::unordered_set<uint32_t> seen;
-  for (const auto& probe : probes) {
-    auto hash = hash_of(probe);
+  for (uint64_t hash : probes) {
     auto range = std::equal_range(by_deletion_.begin(), by_deletion_.end(), std::pair<uint64_t, uint32_t>{hash, 0},
                                   [](const auto& a, const auto& b) { return a.first < b.first; });
     for (auto it = range.first; it != range.second; ++it) {

@@ -41,7 +41,6 @@ class TypoIndex {
 
  private:
   friend class SearchIndexFile;
-  void add_deletions(const std::string& word, int depth, uint32_t id);
 
   int min_one_, min_two_;
   // (hash of a deletion variant, word id), sorted by hash. Hash collisions

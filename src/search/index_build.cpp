@@ -1,0 +1,303 @@
+// SearchIndex::build: documents analysed in parallel, merged in document order.
+//
+// Each worker keeps a table of the words it has met, so that a word is folded
+// and stemmed once per worker rather than once per occurrence, and documents
+// are gathered as small integer ids instead of strings. The sequential merge
+// then maps each worker's ids to global ones, looking a string up only the
+// first time a worker's word reaches it.
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <span>
+#include <unordered_map>
+
+#include "core/parallel.h"
+#include "core/text.h"
+#include "render/markdown_html.h"
+#include "search/analyzer.h"
+#include "search/index.h"
+
+namespace topichub {
+namespace {
+
+constexpr uint32_t kUnassigned = UINT32_MAX;
+
+// The words one worker has met. Written words ("Cramps") map to folded
+// surfaces ("cramps"), surfaces to stems ("cramp"); all get local ids.
+class WordTable {
+ public:
+  struct Written {
+    uint32_t surface;
+    bool capitals;  // written as an acronym ("RLS")
+  };
+  struct Surface {
+    std::string word;
+    uint32_t term;
+  };
+
+  Written intern(std::string_view written, Analyzer& analyzer) {
+    if (auto it = written_.find(written); it != written_.end()) return it->second;
+    auto folded = fold(written);
+    uint32_t surface;
+    if (auto it = surface_ids_.find(folded); it != surface_ids_.end()) {
+      surface = it->second;
+    } else {
+      surface = static_cast<uint32_t>(surfaces_.size());
+      surfaces_.push_back({folded, intern_term(analyzer.stem(folded))});
+      surface_ids_.emplace(std::move(folded), surface);
+    }
+    Written entry{surface, is_acronym(written)};
+    written_.emplace(std::string(written), entry);
+    return entry;
+  }
+
+  const Surface& surface(uint32_t id) const { return surfaces_[id]; }
+  const std::string& term(uint32_t id) const { return terms_[id]; }
+  size_t surface_count() const { return surfaces_.size(); }
+  size_t term_count() const { return terms_.size(); }
+
+ private:
+  uint32_t intern_term(std::string term) {
+    auto [it, added] = term_ids_.emplace(std::move(term), static_cast<uint32_t>(terms_.size()));
+    if (added) terms_.push_back(it->first);
+    return it->second;
+  }
+
+  std::unordered_map<std::string, Written, StringHash, std::equal_to<>> written_;
+  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> surface_ids_;
+  std::vector<Surface> surfaces_;
+  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> term_ids_;
+  std::vector<std::string> terms_;
+};
+
+// One document in a worker's local ids.
+struct AnalyzedDocument {
+  struct Term {
+    uint32_t term;  // local
+    std::array<uint16_t, kFieldCount> tf{};
+    uint32_t positions_begin = 0, positions_count = 0;  // into `positions`
+  };
+  unsigned worker = 0;
+  std::vector<Term> terms;
+  std::vector<uint32_t> positions;
+  std::vector<std::pair<uint32_t, bool>> surfaces;  // distinct local surfaces, written only in capitals
+};
+
+// Gathers (term, position) occurrences into per-term counts and positions,
+// terms in order of first occurrence (so that global ids, given in merge
+// order, do not depend on which worker analysed what).
+void gather(std::vector<std::pair<uint32_t, uint32_t>>& occurrences, AnalyzedDocument& out) {
+  std::sort(occurrences.begin(), occurrences.end());
+  out.positions.reserve(occurrences.size());
+  for (const auto& [term, position] : occurrences) {
+    if (out.terms.empty() || out.terms.back().term != term)
+      out.terms.push_back({term, {}, static_cast<uint32_t>(out.positions.size()), 0});
+    auto& entry = out.terms.back();
+    auto& tf = entry.tf[position / kFieldStride];
+    if (tf < UINT16_MAX) ++tf;
+    ++entry.positions_count;
+    out.positions.push_back(position);
+  }
+  std::sort(out.terms.begin(), out.terms.end(), [&](const auto& a, const auto& b) {
+    return out.positions[a.positions_begin] < out.positions[b.positions_begin];
+  });
+}
+
+// Each surface once, in order of first occurrence; written only in capitals
+// if every occurrence was. `seen`: (surface, capitals) in text order.
+std::vector<std::pair<uint32_t, bool>> distinct_surfaces(std::span<const std::pair<uint32_t, bool>> seen) {
+  std::vector<std::array<uint32_t, 3>> keyed;  // surface, first index, capitals
+  keyed.reserve(seen.size());
+  for (uint32_t i = 0; i < seen.size(); ++i) keyed.push_back({seen[i].first, i, seen[i].second});
+  std::sort(keyed.begin(), keyed.end());
+  std::vector<std::array<uint32_t, 3>> distinct;
+  for (const auto& entry : keyed) {
+    if (!distinct.empty() && distinct.back()[0] == entry[0]) distinct.back()[2] &= entry[2];
+    else distinct.push_back(entry);
+  }
+  std::sort(distinct.begin(), distinct.end(), [](const auto& a, const auto& b) { return a[1] < b[1]; });
+  std::vector<std::pair<uint32_t, bool>> out;
+  out.reserve(distinct.size());
+  for (const auto& entry : distinct) out.push_back({entry[0], entry[2] != 0});
+  return out;
+}
+
+std::string joined_topic_names(const Site& site, const std::vector<size_t>& topics, bool with_synonyms) {
+  std::string text;
+  for (size_t topic : topics) {
+    text += site.topics[topic].name + ". ";
+    if (with_synonyms)
+      for (const auto& synonym : site.topics[topic].synonyms) text += synonym + ". ";
+  }
+  return text;
+}
+
+// The four fields of a document, in SearchField order.
+std::array<std::string, kFieldCount> field_texts(const Site& site, const SearchDocument& doc) {
+  if (doc.is_topic) {
+    const auto& topic = site.topics[doc.source];
+    return {topic.title, joined_topic_names(site, doc.topics, true), doc.summary, render_markdown(topic.body).plain_text};
+  }
+  const auto& article = site.articles[doc.source];
+  return {article.title, joined_topic_names(site, doc.topics, false), article.summary,
+          render_markdown(article.body).plain_text};
+}
+
+struct Worker {
+  Analyzer analyzer;
+  WordTable words;
+  std::vector<std::pair<uint32_t, uint32_t>> occurrences;  // scratch: (term, position)
+  std::vector<std::pair<uint32_t, bool>> surfaces;         // scratch: (surface, capitals)
+  // Merge: local id -> global id.
+  std::vector<uint32_t> global_term, global_surface;
+};
+
+AnalyzedDocument analyze_document(const Site& site, SearchDocument& doc, Worker& worker, unsigned worker_id) {
+  AnalyzedDocument out;
+  out.worker = worker_id;
+  auto texts = field_texts(site, doc);
+  worker.occurrences.clear();
+  worker.surfaces.clear();
+  for (uint32_t f = 0; f < kFieldCount; ++f) {
+    uint32_t index_in_field = 0;
+    std::string_view text = texts[f];
+    for_each_word(text, [&](size_t begin, size_t end) {
+      auto written = worker.words.intern(text.substr(begin, end - begin), worker.analyzer);
+      uint32_t position = f * kFieldStride + std::min(index_in_field, kFieldStride - 1);
+      worker.occurrences.push_back({worker.words.surface(written.surface).term, position});
+      worker.surfaces.push_back({written.surface, written.capitals});
+      if (f == kBodyField) doc.body_offsets.push_back(static_cast<uint32_t>(begin));
+      ++index_in_field;
+    });
+    doc.field_length[f] = index_in_field;
+  }
+  gather(worker.occurrences, out);
+  out.surfaces = distinct_surfaces(worker.surfaces);
+  doc.text = std::move(texts[kBodyField]);
+  if (doc.text.empty()) doc.text = doc.summary;
+  return out;
+}
+
+}  // namespace
+
+SearchIndex SearchIndex::build(const Site& site, std::span<const ArticleLinks> links, std::string_view prefix) {
+  SearchIndex index(site);
+  std::string path_prefix(prefix);
+  // Documents: articles first (doc id == article index), then topic hubs.
+  for (size_t a = 0; a < site.articles.size(); ++a) {
+    const auto& article = site.articles[a];
+    SearchDocument doc;
+    doc.source = a;
+    doc.slug = article.slug;
+    doc.title = article.title;
+    doc.url = path_prefix + "articles/" + article.slug + "/";
+    doc.summary = article.summary;
+    doc.topics = article.topics;
+    doc.intents = article.intents;
+    index.documents_.push_back(std::move(doc));
+  }
+  for (size_t t = 0; t < site.topics.size(); ++t) {
+    const auto& topic = site.topics[t];
+    SearchDocument doc;
+    doc.is_topic = true;
+    doc.source = t;
+    doc.slug = topic.slug;
+    doc.title = topic.title;
+    doc.url = path_prefix + "topics/" + topic.slug + "/";
+    doc.summary = topic.definition.empty() ? "" : capitalize_first(topic.name) + ": " + topic.definition + ".";
+    doc.topics = {t};
+    index.documents_.push_back(std::move(doc));
+  }
+
+  std::vector<std::unique_ptr<Worker>> workers(worker_count());
+  for (auto& worker : workers) worker = std::make_unique<Worker>();
+  std::vector<AnalyzedDocument> analyzed(index.documents_.size());
+  parallel_for(index.documents_.size(), [&](unsigned w, size_t d) {
+    analyzed[d] = analyze_document(site, index.documents_[d], *workers[w], w);
+  });
+
+  // Average field lengths first: every posting's impact depends on them.
+  double count = std::max<double>(1.0, static_cast<double>(analyzed.size()));
+  for (const auto& doc : index.documents_)
+    for (size_t f = 0; f < kFieldCount; ++f) index.average_field_length_[f] += doc.field_length[f];
+  for (auto& total : index.average_field_length_) total = std::max(1.0, total / count);
+
+  for (auto& worker : workers) {
+    worker->global_term.assign(worker->words.term_count(), kUnassigned);
+    worker->global_surface.assign(worker->words.surface_count(), kUnassigned);
+  }
+  auto global_term = [&](Worker& worker, uint32_t local) {
+    auto& id = worker.global_term[local];
+    if (id == kUnassigned) {
+      auto [it, added] = index.term_ids_.emplace(worker.words.term(local), static_cast<uint32_t>(index.postings_.size()));
+      if (added) index.postings_.emplace_back();
+      id = it->second;
+    }
+    return id;
+  };
+  auto global_surface = [&](Worker& worker, uint32_t local) {
+    auto& id = worker.global_surface[local];
+    if (id == kUnassigned) {
+      const auto& surface = worker.words.surface(local);
+      auto [it, added] = index.surface_ids_.emplace(surface.word, static_cast<uint32_t>(index.surface_words_.size()));
+      if (added) {
+        index.surface_words_.push_back(surface.word);
+        index.surface_info_.push_back({global_term(worker, surface.term), 0, 1});
+      }
+      id = it->second;
+    }
+    return id;
+  };
+
+  // Merge into postings, in document order so that postings are sorted.
+  for (uint32_t d = 0; d < analyzed.size(); ++d) {
+    auto& doc = analyzed[d];
+    auto& worker = *workers[doc.worker];
+    const auto& lengths = index.documents_[d].field_length;
+    std::array<double, kFieldCount> factors;
+    for (size_t f = 0; f < kFieldCount; ++f)
+      factors[f] = kFieldWeight[f] / (1.0 - kFieldB[f] + kFieldB[f] * lengths[f] / index.average_field_length_[f]);
+    for (const auto& entry : doc.terms) {
+      double tf = 0;
+      for (size_t f = 0; f < kFieldCount; ++f) tf += entry.tf[f] * factors[f];
+      index.postings_[global_term(worker, entry.term)].push_back(
+          Posting{d, static_cast<float>(tf / (kBm25K1 + tf)), static_cast<uint32_t>(index.positions_.size()),
+                  entry.positions_count});
+      auto first = doc.positions.begin() + entry.positions_begin;
+      index.positions_.insert(index.positions_.end(), first, first + entry.positions_count);
+    }
+    for (const auto& [local, only_capitals] : doc.surfaces) {
+      auto& info = index.surface_info_[global_surface(worker, local)];
+      ++info.df;
+      info.only_capitals = info.only_capitals && only_capitals;
+    }
+    doc = AnalyzedDocument{};  // free as we go
+  }
+  for (auto& postings : index.postings_) postings.shrink_to_fit();
+  index.positions_.shrink_to_fit();
+
+  // Vocabulary for prefixes and typos: words, not numbers.
+  index.surface_sorted_.resize(index.surface_words_.size());
+  for (uint32_t i = 0; i < index.surface_sorted_.size(); ++i) index.surface_sorted_[i] = i;
+  std::sort(index.surface_sorted_.begin(), index.surface_sorted_.end(),
+            [&](uint32_t a, uint32_t b) { return index.surface_words_[a] < index.surface_words_[b]; });
+  for (uint32_t i = 0; i < index.surface_words_.size(); ++i) {
+    const auto& word = index.surface_words_[i];
+    bool numeric = std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!numeric && index.typos_.max_edits_for(word.size() + 2) > 0) index.typos_.add(word, i);
+  }
+  index.typos_.finish();
+
+  // Topics: the matcher for queries, and each topic's documents by weight.
+  index.matcher_ = std::make_unique<TopicMatcher>(site.topics);
+  index.topic_documents_.resize(site.topics.size());
+  for (uint32_t a = 0; a < links.size(); ++a)
+    for (const auto& entry : links[a].topics)
+      index.topic_documents_[entry.topic].push_back({a, static_cast<float>(entry.weight)});
+  for (size_t t = 0; t < site.topics.size(); ++t)
+    index.topic_documents_[t].push_back({static_cast<uint32_t>(site.articles.size() + t), 12.0f});
+  index.derive_tables();
+  return index;
+}
+
+}  // namespace topichub
