@@ -1,6 +1,7 @@
 #include "curate/curate.h"
 
 #include <algorithm>
+#include <array>
 #include <unordered_map>
 
 namespace topichub {
@@ -72,20 +73,29 @@ Curation curate(const Site& site, std::span<const ArticleLinks> links) {
   return curation;
 }
 
+namespace {
+// Position in kIntentTexts of the group an article goes under: its first intent's.
+size_t intent_group_index(const Article& article) {
+  const auto& text = intent_text(article.intents.empty() ? std::string_view() : std::string_view(article.intents.front()));
+  return static_cast<size_t>(&text - kIntentTexts);
+}
+}  // namespace
+
 std::vector<IntentGroup> group_by_intent(std::span<const CuratedArticle> articles, const Site& site) {
   std::vector<IntentGroup> groups;
   for (const auto& text : kIntentTexts) groups.push_back({text.intent, text.heading, {}});
-  for (const auto& entry : articles) {
-    const auto& intents = site.articles[entry.article].intents;
-    std::string_view first = intents.empty() ? std::string_view() : std::string_view(intents.front());
-    for (auto& group : groups)
-      if (group.intent == intent_text(first).intent) {
-        group.articles.push_back(entry);
-        break;
-      }
-  }
+  for (const auto& entry : articles) groups[intent_group_index(site.articles[entry.article])].articles.push_back(entry);
   std::erase_if(groups, [](const IntentGroup& g) { return g.articles.empty(); });
   return groups;
+}
+
+std::vector<std::string_view> intents_present(std::span<const CuratedArticle> articles, const Site& site) {
+  std::array<bool, std::size(kIntentTexts)> present{};
+  for (const auto& entry : articles) present[intent_group_index(site.articles[entry.article])] = true;
+  std::vector<std::string_view> intents;
+  for (size_t i = 0; i < present.size(); ++i)
+    if (present[i]) intents.push_back(kIntentTexts[i].intent);
+  return intents;
 }
 
 }  // namespace topichub

@@ -37,6 +37,9 @@ struct IntentGroup {
 // treatment, diagnosis, living with, then the rest); each article appears
 // once, under its first intent. Order within a group is kept.
 std::vector<IntentGroup> group_by_intent(std::span<const CuratedArticle> articles, const Site& site);
+// The intents group_by_intent would make groups for, in the same order ("" for
+// the rest), without building the groups.
+std::vector<std::string_view> intents_present(std::span<const CuratedArticle> articles, const Site& site);
 
 std::string_view intent_heading(std::string_view intent);
 // Lower-case phrase for lead-ins: "quick relief tonight".

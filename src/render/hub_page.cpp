@@ -76,14 +76,14 @@ nlohmann::json evidence_view(const RenderContext& context, size_t topic) {
 }
 
 std::string collection_lead(const RenderContext& context, size_t topic, size_t total,
-                            const std::vector<IntentGroup>& groups) {
+                            std::span<const std::string_view> intents) {
   const auto& name = context.site.topics[topic].name;
   if (total == 0) return "No articles cover " + name + " yet.";
   std::string lead = total == 1 ? "One article looks more closely at " + name
                                 : "Below are " + std::to_string(total) + " articles that look more closely at " + name;
   std::vector<std::string> phrases;
-  for (const auto& group : groups)
-    if (!group.intent.empty()) phrases.emplace_back(intent_phrase(group.intent));
+  for (auto intent : intents)
+    if (!intent.empty()) phrases.emplace_back(intent_phrase(intent));
   if (phrases.size() >= 2) {
     lead += ", from " + phrases.front() + " to ";
     for (size_t i = 1; i < phrases.size(); ++i) {
@@ -109,7 +109,7 @@ nlohmann::json collection_view(const RenderContext& context, size_t topic, size_
     for (const auto& entry : group.articles) cards.push_back(article_card(context, entry.article));
     groups_view.push_back({{"heading", group.heading}, {"intent", group.intent}, {"articles", std::move(cards)}});
   }
-  view["collection_lead"] = collection_lead(context, topic, all.size(), group_by_intent(all, context.site));
+  view["collection_lead"] = collection_lead(context, topic, all.size(), intents_present(all, context.site));
   view["article_count"] = std::to_string(all.size());
   size_t pages = hub_page_count(context, topic);
   if (pages > 1) {
