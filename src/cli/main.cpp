@@ -68,6 +68,15 @@ int run_build(const std::string& site, std::string out, bool drafts, const std::
   options.base_url = base_url;
   options.progress = [&](std::string_view stage, size_t done, size_t total) { progress(stage, done, total); };
   options.build_search_index = true;
+  if (out.empty()) out = (std::filesystem::path(site) / "public").string();
+  // Pages are written into a staging folder as they are rendered; nothing
+  // reaches OUT unless the whole build succeeds.
+  auto writer = topichub::SiteWriter::open(out, site);
+  if (!writer.ok()) {
+    std::cerr << "error: " << writer.error() << "\n";
+    return 1;
+  }
+  options.write_file = [&writer](topichub::OutputFile&& file) { writer.add(file.path, file.content); };
   auto fingerprint = topichub::site_fingerprint(site);
   auto output = topichub::build_site(site, options);
   progress.finish();
@@ -76,13 +85,11 @@ int run_build(const std::string& site, std::string out, bool drafts, const std::
     std::cerr << output.diagnostics.count(topichub::Severity::error) << " errors; nothing was written\n";
     return 1;
   }
-  if (out.empty()) out = (std::filesystem::path(site) / "public").string();
   // The search index goes beside the pages, so that `topichub search` starts at once.
   progress(std::string_view("save search index"), 0, 0);
-  output.rendered.files.push_back({std::string(topichub::kSearchIndexFile),
-                                   topichub::SearchIndexFile::serialize(*output.search, fingerprint)});
-  progress(std::string_view("write"), 0, 0);
-  auto written = topichub::write_site(output.rendered.files, out, site);
+  writer.add(topichub::kSearchIndexFile, topichub::SearchIndexFile::serialize(*output.search, fingerprint));
+  progress(std::string_view("swap in"), 0, 0);
+  auto written = writer.commit();
   progress.finish();
   progress.lap("done");
   if (!written.ok) {
@@ -91,7 +98,8 @@ int run_build(const std::string& site, std::string out, bool drafts, const std::
   }
   auto elapsed = std::chrono::duration<double>(Clock::now() - started).count();
   std::cerr << "built " << output.site->topics.size() << " topics and " << output.site->articles.size()
-            << " articles (" << written.files_written << " files) into " << out << " in " << elapsed << " s\n";
+            << " articles (" << written.files_written << " files, " << written.files_unchanged << " unchanged) into "
+            << out << " in " << elapsed << " s\n";
   return 0;
 }
 

@@ -17,6 +17,10 @@ struct BuildOptions {
   bool include_drafts = false;
   std::string base_url;  // overrides topichub.toml's base_url when set
   bool build_search_index = false;
+  // When set, rendered files (static ones too) go here as they are made,
+  // not into BuildOutput::rendered, and only if loading and checking found
+  // no errors. Called from several threads at once.
+  FileSink write_file;
   // Called at each stage and during rendering; for progress on a terminal.
   std::function<void(std::string_view stage, size_t done, size_t total)> progress;
 };
@@ -25,7 +29,7 @@ struct BuildOutput {
   // Shared because the search index (and the server) keep pointing into it.
   std::shared_ptr<Site> site = std::make_shared<Site>();
   Diagnostics diagnostics;
-  RenderedSite rendered;  // rendered even when there are errors (serve shows it)
+  RenderedSite rendered;  // rendered even when there are errors (serve shows it); empty with write_file
   std::shared_ptr<const SearchIndex> search;  // when BuildOptions::build_search_index
   std::string base_url;                      // as used for the pages
   std::string path_prefix;                   // the path of base_url ("/")

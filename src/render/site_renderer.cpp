@@ -50,8 +50,8 @@ OutputFile run_job(const RenderContext& context, const Theme& theme, const Job& 
 
 }  // namespace
 
-RenderedSite render_site(const RenderContext& context, const Theme& theme,
-                         const std::function<void(size_t, size_t)>& progress) {
+void render_site_to(const RenderContext& context, const Theme& theme, const FileSink& sink,
+                    const RenderProgress& progress) {
   std::vector<Job> jobs = {{JobKind::home}, {JobKind::topics_index}, {JobKind::not_found}, {JobKind::search}, {JobKind::site_feed},
                            {JobKind::sitemap}};
   for (size_t t = 0; t < context.site.topics.size(); ++t) {
@@ -60,15 +60,25 @@ RenderedSite render_site(const RenderContext& context, const Theme& theme,
   }
   for (size_t a = 0; a < context.site.articles.size(); ++a) jobs.push_back({JobKind::article, a});
 
-  RenderedSite rendered;
-  rendered.files.resize(jobs.size());
   std::atomic<size_t> done{0};
   parallel_for(jobs.size(), [&](unsigned, size_t i) {
-    rendered.files[i] = run_job(context, theme, jobs[i]);
+    sink(run_job(context, theme, jobs[i]));
     size_t finished = ++done;
     if (progress && finished % 1000 == 0) progress(finished, jobs.size());
   });
-  for (const auto& [name, content] : theme.assets()) rendered.files.push_back({name, content});
+  for (const auto& [name, content] : theme.assets()) sink({name, content});
+}
+
+RenderedSite render_site(const RenderContext& context, const Theme& theme, const RenderProgress& progress) {
+  RenderedSite rendered;
+  std::mutex mutex;
+  render_site_to(
+      context, theme,
+      [&](OutputFile&& file) {
+        std::lock_guard lock(mutex);
+        rendered.files.push_back(std::move(file));
+      },
+      progress);
   std::sort(rendered.files.begin(), rendered.files.end(),
             [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
   return rendered;

@@ -1,6 +1,9 @@
-// Renders every page of the site into memory, in parallel.
+// Renders every page of the site in parallel: into memory, or handed file by
+// file to a sink as soon as each is rendered.
 #pragma once
 
+#include <functional>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -19,8 +22,13 @@ struct RenderedSite {
   std::vector<OutputFile> files;  // sorted by path
 };
 
+// Receives each rendered file; called from several threads at once.
+using FileSink = std::function<void(OutputFile&&)>;
+using RenderProgress = std::function<void(size_t done, size_t total)>;
+
 // Calls `progress(done, total)` now and then when given (for the terminal).
-RenderedSite render_site(const RenderContext& context, const Theme& theme,
-                         const std::function<void(size_t, size_t)>& progress = {});
+RenderedSite render_site(const RenderContext& context, const Theme& theme, const RenderProgress& progress = {});
+void render_site_to(const RenderContext& context, const Theme& theme, const FileSink& sink,
+                    const RenderProgress& progress = {});
 
 }  // namespace topichub

@@ -2,38 +2,111 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <spawn.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
+#include <charconv>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <random>
+#include <sstream>
 #include <unordered_set>
+#include <vector>
+
+extern char** environ;
 
 namespace topichub {
 namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view kStagingTag = ".topichub-staging-";
+constexpr std::string_view kTrashTag = ".topichub-old-";
+constexpr std::string_view kMarkerHeading = "This folder was written by topichub build.";
 
 std::string system_error_text() { return std::strerror(errno); }
 
-bool write_whole_file(const std::string& path, std::string_view content) {
+// What the marker records of each file, to recognise it unchanged next time:
+// its bytes (size and hash), and its inode as written (number and mtime), so
+// that a file edited in OUT by hand since is not mistaken for ours.
+struct FileRecord {
+  uint64_t size = 0;
+  uint64_t hash = 0;
+  int64_t mtime_ns = 0;
+  uint64_t inode = 0;
+};
+
+uint64_t content_hash(std::string_view content) { return std::hash<std::string_view>{}(content); }
+
+FileRecord record_of(const struct stat& info, uint64_t hash) {
+  return {static_cast<uint64_t>(info.st_size), hash,
+          static_cast<int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec,
+          static_cast<uint64_t>(info.st_ino)};
+}
+
+// Writes `content` to a new file and returns its record, or nullopt (errno set).
+std::optional<FileRecord> write_whole_file(const std::string& path, std::string_view content) {
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return false;
+  if (fd < 0) return std::nullopt;
   size_t done = 0;
   while (done < content.size()) {
     ssize_t n = ::write(fd, content.data() + done, content.size() - done);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
       ::close(fd);
-      return false;
+      return std::nullopt;
     }
     done += static_cast<size_t>(n);
   }
-  return ::close(fd) == 0;
+  struct stat info {};
+  bool stated = ::fstat(fd, &info) == 0;
+  if (::close(fd) != 0 || !stated) return std::nullopt;
+  return record_of(info, content_hash(content));
+}
+
+// The marker: a heading line, then "size hash mtime_ns inode path" per file.
+std::string marker_text(const std::unordered_map<std::string, FileRecord>& records) {
+  std::vector<const std::pair<const std::string, FileRecord>*> sorted;
+  for (const auto& entry : records) sorted.push_back(&entry);
+  std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->first < b->first; });
+  std::string text = std::string(kMarkerHeading) + "\n";
+  for (const auto* entry : sorted) {
+    const auto& r = entry->second;
+    text += std::to_string(r.size) + ' ' + std::to_string(r.hash) + ' ' + std::to_string(r.mtime_ns) + ' ' +
+            std::to_string(r.inode) + ' ' + entry->first + '\n';
+  }
+  return text;
+}
+
+// The previous build's records; empty when the marker has none (or is damaged).
+std::unordered_map<std::string, FileRecord> read_marker(const fs::path& marker) {
+  std::unordered_map<std::string, FileRecord> records;
+  std::ifstream in(marker, std::ios::binary);
+  std::string line;
+  if (!std::getline(in, line) || line != kMarkerHeading) return records;
+  while (std::getline(in, line)) {
+    FileRecord record;
+    const char* at = line.data();
+    const char* end = line.data() + line.size();
+    bool ok = true;
+    for (auto* field : {&record.size, &record.hash}) {
+      auto parsed = std::from_chars(at, end, *field);
+      ok = ok && parsed.ec == std::errc{} && parsed.ptr < end && *parsed.ptr == ' ';
+      at = ok ? parsed.ptr + 1 : end;
+    }
+    auto mtime = std::from_chars(at, end, record.mtime_ns);
+    ok = ok && mtime.ec == std::errc{} && mtime.ptr < end && *mtime.ptr == ' ';
+    at = ok ? mtime.ptr + 1 : end;
+    auto inode = std::from_chars(at, end, record.inode);
+    ok = ok && inode.ec == std::errc{} && inode.ptr < end && *inode.ptr == ' ';
+    if (!ok) return {};
+    records.emplace(std::string(inode.ptr + 1, end), record);
+  }
+  return records;
 }
 
 std::string random_suffix() {
@@ -43,20 +116,46 @@ std::string random_suffix() {
   return buffer;
 }
 
-// Leftovers of builds that were killed: staging folders whose process is
-// gone (either a half-written new site or a swapped-out old one).
+// Removes `folder` from a process of its own (rm, in its own process group
+// so that a Ctrl-C after the build does not interrupt it): deleting a large
+// tree takes seconds on a disk and need not hold up the build. Falls back to
+// removing it here.
+void remove_in_background(const fs::path& folder) {
+  posix_spawnattr_t attributes;
+  posix_spawnattr_init(&attributes);
+  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
+  posix_spawnattr_setpgroup(&attributes, 0);
+  std::string path = folder.string();
+  char rm[] = "rm", flags[] = "-rf", end_of_options[] = "--";
+  char* argv[] = {rm, flags, end_of_options, path.data(), nullptr};
+  pid_t pid = 0;
+  int spawned = posix_spawnp(&pid, "rm", nullptr, &attributes, argv, environ);
+  posix_spawnattr_destroy(&attributes);
+  if (spawned != 0) {
+    std::error_code error;
+    fs::remove_all(folder, error);
+  }
+}
+
+// Leftovers of earlier builds: staging folders whose process is gone (killed
+// builds) are removed; previous sites not yet removed are handed to a
+// background removal again.
 void remove_leftovers(const fs::path& parent, const std::string& base_name) {
   std::error_code error;
+  auto staging_prefix = "." + base_name + std::string(kStagingTag);
+  auto trash_prefix = "." + base_name + std::string(kTrashTag);
+  std::vector<fs::path> stale_staging, trash;
   for (const auto& entry : fs::directory_iterator(parent, error)) {
     auto name = entry.path().filename().string();
-    auto staging_prefix = "." + base_name + std::string(kStagingTag);
-    bool stale = false;
     if (name.starts_with(staging_prefix)) {
       int pid = std::atoi(name.c_str() + staging_prefix.size());
-      stale = pid <= 0 || (::kill(pid, 0) != 0 && errno == ESRCH);
+      if (pid <= 0 || (::kill(pid, 0) != 0 && errno == ESRCH)) stale_staging.push_back(entry.path());
+    } else if (name.starts_with(trash_prefix)) {
+      trash.push_back(entry.path());
     }
-    if (stale) fs::remove_all(entry.path(), error);
   }
+  for (const auto& folder : stale_staging) fs::remove_all(folder, error);
+  for (const auto& folder : trash) remove_in_background(folder);
 }
 
 bool is_inside(const fs::path& inner, const fs::path& outer) {
@@ -64,7 +163,156 @@ bool is_inside(const fs::path& inner, const fs::path& outer) {
   return outer_end == outer.end();
 }
 
+// Why OUT may not be written, or "".
+std::string refusal(const fs::path& out, std::string_view site_root) {
+  std::error_code error;
+  fs::path root = fs::weakly_canonical(fs::path(site_root), error);
+  fs::path out_canonical = fs::weakly_canonical(out, error);
+  if (out_canonical == root || is_inside(out_canonical, root / "content") || is_inside(root, out_canonical))
+    return out.string() + ": refusing to write the site over its own sources";
+  if (!fs::exists(out, error)) return "";
+  if (!fs::is_directory(out, error)) return out.string() + ": exists and is not a folder";
+  if (!fs::is_empty(out, error) && !fs::exists(out / kOutputMarker, error))
+    return out.string() + ": folder exists and was not written by topichub (no " + std::string(kOutputMarker) +
+           "); refusing to replace it";
+  return "";
+}
+
 }  // namespace
+
+struct SiteWriter::State {
+  fs::path out, parent, staging;
+  std::string base_name;
+  std::unordered_map<std::string, FileRecord> previous;  // read-only once open
+  std::mutex mutex;                                       // guards what follows
+  std::string error;
+  std::unordered_set<std::string> made_dirs;
+  std::unordered_map<std::string, FileRecord> records;
+  size_t unchanged = 0;
+  bool committed = false;
+
+  void fail(std::string message) {
+    std::lock_guard lock(mutex);
+    if (error.empty()) error = std::move(message);
+  }
+  bool failed() {
+    std::lock_guard lock(mutex);
+    return !error.empty();
+  }
+  // Hard-links the previous build's copy of `path` when it holds `content`
+  // and was not touched since; true when it did.
+  bool link_unchanged(const std::string& path, std::string_view content, const fs::path& target);
+};
+
+bool SiteWriter::State::link_unchanged(const std::string& path, std::string_view content, const fs::path& target) {
+  auto it = previous.find(path);
+  if (it == previous.end() || it->second.size != content.size()) return false;
+  uint64_t hash = content_hash(content);
+  if (it->second.hash != hash) return false;
+  auto old_path = out / path;
+  struct stat info {};
+  if (::stat(old_path.c_str(), &info) != 0) return false;
+  auto now = record_of(info, hash);
+  if (now.size != it->second.size || now.mtime_ns != it->second.mtime_ns || now.inode != it->second.inode) return false;
+  if (::link(old_path.c_str(), target.c_str()) != 0) return false;
+  std::lock_guard lock(mutex);
+  records[path] = now;
+  ++unchanged;
+  return true;
+}
+
+SiteWriter::SiteWriter(std::unique_ptr<State> state) : state_(std::move(state)) {}
+SiteWriter::SiteWriter(SiteWriter&&) noexcept = default;
+SiteWriter& SiteWriter::operator=(SiteWriter&&) noexcept = default;
+
+SiteWriter::~SiteWriter() {
+  if (state_ && !state_->committed && !state_->staging.empty()) {
+    std::error_code error;
+    fs::remove_all(state_->staging, error);
+  }
+}
+
+bool SiteWriter::ok() const { return state_->error.empty(); }
+const std::string& SiteWriter::error() const { return state_->error; }
+
+SiteWriter SiteWriter::open(std::string_view out_dir, std::string_view site_root) {
+  auto state = std::make_unique<State>();
+  std::error_code error;
+  fs::path out = fs::absolute(fs::path(out_dir), error).lexically_normal();
+  if (out.filename().empty()) out = out.parent_path();
+  state->out = out;
+  if (auto why = refusal(out, site_root); !why.empty()) {
+    state->error = why;
+    return SiteWriter(std::move(state));
+  }
+  state->parent = out.parent_path();
+  fs::create_directories(state->parent, error);
+  state->base_name = out.filename().string();
+  remove_leftovers(state->parent, state->base_name);
+  state->previous = read_marker(out / kOutputMarker);
+  state->staging = state->parent / ("." + state->base_name + std::string(kStagingTag) + random_suffix());
+  if (!fs::create_directory(state->staging, error)) {
+    state->error = state->staging.string() + ": cannot create: " + error.message();
+    state->staging.clear();
+  }
+  return SiteWriter(std::move(state));
+}
+
+void SiteWriter::add(std::string_view path_view, std::string_view content) {
+  auto& s = *state_;
+  std::string path(path_view);
+  if (!is_safe_relative_path(path)) return s.fail("unsafe output path \"" + path + "\"");
+  if (s.failed()) return;
+  auto target = s.staging / path;
+  {
+    std::lock_guard lock(s.mutex);
+    auto dir = target.parent_path().string();
+    std::error_code error;
+    if (s.made_dirs.insert(dir).second) fs::create_directories(dir, error);
+  }
+  if (s.link_unchanged(path, content, target)) return;
+  auto record = write_whole_file(target.string(), content);
+  if (!record) return s.fail(target.string() + ": cannot write: " + system_error_text());
+  std::lock_guard lock(s.mutex);
+  s.records[path] = *record;
+}
+
+WriteResult SiteWriter::commit() {
+  auto& s = *state_;
+  WriteResult result;
+  result.files_written = s.records.size();
+  result.files_unchanged = s.unchanged;
+  if (!s.error.empty()) {
+    result.error = s.error;
+    return result;
+  }
+  if (!write_whole_file((s.staging / kOutputMarker).string(), marker_text(s.records))) {
+    result.error = "cannot write the output marker: " + system_error_text();
+    return result;
+  }
+  // Swap in one step: RENAME_EXCHANGE trades the two folders atomically, so
+  // OUT always holds a complete site, old or new, whenever the build stops.
+  std::error_code error;
+  if (fs::exists(s.out, error)) {
+    if (::renameat2(AT_FDCWD, s.staging.c_str(), AT_FDCWD, s.out.c_str(), RENAME_EXCHANGE) != 0) {
+      result.error = s.out.string() + ": cannot swap in the new site: " + system_error_text();
+      return result;
+    }
+    s.committed = true;
+    // The staging path now holds the previous site: renamed so that no
+    // later build mistakes it for a half-written one, then removed.
+    auto trash = s.parent / ("." + s.base_name + std::string(kTrashTag) + random_suffix());
+    if (::rename(s.staging.c_str(), trash.c_str()) == 0) remove_in_background(trash);
+    else fs::remove_all(s.staging, error);
+  } else if (::rename(s.staging.c_str(), s.out.c_str()) != 0) {
+    result.error = s.out.string() + ": cannot move the new site in place: " + system_error_text();
+    return result;
+  } else {
+    s.committed = true;
+  }
+  result.ok = true;
+  return result;
+}
 
 bool is_safe_relative_path(std::string_view relative) {
   if (relative.empty() || relative.front() == '/' || relative.find('\0') != std::string_view::npos) return false;
@@ -79,67 +327,13 @@ bool is_safe_relative_path(std::string_view relative) {
   return true;
 }
 
-WriteResult write_site(std::span<const OutputFile> files, std::string_view out_text, std::string_view site_root) {
-  WriteResult result;
-  std::error_code error;
-  fs::path out = fs::absolute(fs::path(out_text), error).lexically_normal();
-  if (out.filename().empty()) out = out.parent_path();
-  fs::path root = fs::weakly_canonical(fs::path(site_root), error);
-  fs::path out_canonical = fs::weakly_canonical(out, error);
-  if (out_canonical == root || is_inside(out_canonical, root / "content") || is_inside(root, out_canonical)) {
-    result.error = out.string() + ": refusing to write the site over its own sources";
-    return result;
-  }
-  if (fs::exists(out, error)) {
-    if (!fs::is_directory(out, error)) {
-      result.error = out.string() + ": exists and is not a folder";
-      return result;
-    }
-    bool empty = fs::is_empty(out, error);
-    if (!empty && !fs::exists(out / kOutputMarker, error)) {
-      result.error = out.string() + ": folder exists and was not written by topichub (no " +
-                     std::string(kOutputMarker) + "); refusing to replace it";
-      return result;
-    }
-  }
-  fs::path parent = out.parent_path();
-  fs::create_directories(parent, error);
-  auto base_name = out.filename().string();
-  remove_leftovers(parent, base_name);
-
-  fs::path staging = parent / ("." + base_name + std::string(kStagingTag) + random_suffix());
-  auto fail = [&](std::string message) {
-    result.error = std::move(message);
-    fs::remove_all(staging, error);
-    return result;
-  };
-  if (!fs::create_directory(staging, error)) return fail(staging.string() + ": cannot create: " + error.message());
-
-  std::unordered_set<std::string> made_dirs;
+WriteResult write_site(std::span<const OutputFile> files, std::string_view out_dir, std::string_view site_root) {
+  auto writer = SiteWriter::open(out_dir, site_root);
   for (const auto& file : files) {
-    if (!is_safe_relative_path(file.path)) return fail("unsafe output path \"" + file.path + "\"");
-    auto target = staging / file.path;
-    auto dir = target.parent_path().string();
-    if (made_dirs.insert(dir).second) fs::create_directories(dir, error);
-    if (!write_whole_file(target.string(), file.content))
-      return fail(target.string() + ": cannot write: " + system_error_text());
-    ++result.files_written;
+    if (!writer.ok()) break;
+    writer.add(file.path, file.content);
   }
-  if (!write_whole_file((staging / kOutputMarker).string(), "This folder was written by topichub build.\n"))
-    return fail("cannot write the output marker: " + system_error_text());
-
-  // Swap in one step: RENAME_EXCHANGE trades the two folders atomically, so
-  // OUT always holds a complete site, old or new, whenever the build stops.
-  bool had_old = fs::exists(out, error);
-  if (had_old) {
-    if (::renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, out.c_str(), RENAME_EXCHANGE) != 0)
-      return fail(out.string() + ": cannot swap in the new site: " + system_error_text());
-    fs::remove_all(staging, error);  // now the previous site
-  } else if (::rename(staging.c_str(), out.c_str()) != 0) {
-    return fail(out.string() + ": cannot move the new site in place: " + system_error_text());
-  }
-  result.ok = true;
-  return result;
+  return writer.commit();
 }
 
 }  // namespace topichub

@@ -1,27 +1,64 @@
 // Atomic output of a rendered site.
+//
+// Files go into a staging folder beside OUT as they are rendered (from any
+// thread); commit() swaps the staging folder with OUT in one step, so OUT
+// always holds a complete site, old or new, whenever the build stops. A page
+// whose bytes did not change since the previous build is hard-linked from it
+// rather than written again, and the previous site is removed by a separate
+// process, off the build's path.
 #pragma once
 
+#include <memory>
+#include <mutex>
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "render/site_renderer.h"
 
 namespace topichub {
 
 // The file topichub leaves in every output folder, so that it only ever
-// replaces folders it wrote itself.
+// replaces folders it wrote itself. It lists the files with their sizes and
+// content hashes, for the next build to recognise unchanged pages.
 inline constexpr std::string_view kOutputMarker = ".topichub-output";
 
 struct WriteResult {
   bool ok = false;
   std::string error;  // when !ok: what went wrong, naming the path
   size_t files_written = 0;
+  size_t files_unchanged = 0;  // of files_written, hard-linked from the previous build
 };
 
-// Writes `files` into `out_dir` by staging beside it and swapping.
-// REQUIRES: every path in files is relative, '/' separated, without "..".
-// `site_root` is guarded: out_dir may not be it, nor lie inside its content/.
+class SiteWriter {
+ public:
+  // Checks OUT (it may not be the site, lie inside its content/, or be a
+  // folder topichub did not write) and creates the staging folder. On failure
+  // the returned writer is not ok() and says why in error().
+  static SiteWriter open(std::string_view out_dir, std::string_view site_root);
+
+  SiteWriter(SiteWriter&&) noexcept;
+  SiteWriter& operator=(SiteWriter&&) noexcept;
+  ~SiteWriter();  // without commit(): the staging folder is removed, OUT untouched
+
+  bool ok() const;
+  const std::string& error() const;
+
+  // Thread-safe. REQUIRES: `path` relative, '/' separated, without "..";
+  // an unsafe path fails the writer.
+  void add(std::string_view path, std::string_view content);
+
+  // Swaps the staged site in. REQUIRES: called once.
+  WriteResult commit();
+
+ private:
+  struct State;
+  explicit SiteWriter(std::unique_ptr<State> state);
+  std::unique_ptr<State> state_;
+};
+
+// Writes `files` into `out_dir` in one go (SiteWriter::open, add, commit).
 WriteResult write_site(std::span<const OutputFile> files, std::string_view out_dir, std::string_view site_root);
 
 // True when `relative` is a safe relative path (no "..", no leading '/', no NUL).

@@ -59,11 +59,20 @@ int wait_for(pid_t pid) {
   return status;
 }
 
+// Staging folders and previous sites left beside the output, once the
+// background removal of previous sites has had up to 10 s to finish.
 std::vector<std::string> stray_folders(const fs::path& parent) {
   std::vector<std::string> stray;
-  for (const auto& entry : fs::directory_iterator(parent))
-    if (entry.path().filename().string().find(".topichub-staging") != std::string::npos)
-      stray.push_back(entry.path().filename().string());
+  for (int attempt = 0; attempt < 1000; ++attempt) {
+    stray.clear();
+    for (const auto& entry : fs::directory_iterator(parent)) {
+      auto name = entry.path().filename().string();
+      if (name.find(".topichub-staging") != std::string::npos || name.find(".topichub-old") != std::string::npos)
+        stray.push_back(name);
+    }
+    if (stray.empty()) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
   return stray;
 }
 

@@ -2,7 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
+#include <chrono>
 #include <filesystem>
+#include <thread>
 
 #include "test_support.h"
 
@@ -16,6 +20,24 @@ std::vector<OutputFile> files(std::string_view version) {
   return {{"index.html", "home " + std::string(version)}, {"topics/x/index.html", "hub " + std::string(version)}};
 }
 
+ino_t inode_of(const fs::path& path) {
+  struct stat info {};
+  return ::stat(path.c_str(), &info) == 0 ? info.st_ino : 0;
+}
+
+// Entries beside the output folder (the site folder aside), once the
+// background removal of previous sites has finished (at most 10 s).
+size_t entries_beside_output_after_cleanup(const fs::path& parent) {
+  size_t entries = 0;
+  for (int attempt = 0; attempt < 1000; ++attempt) {
+    entries = 0;
+    for (const auto& entry : fs::directory_iterator(parent)) entries += entry.path().filename() != "site";
+    if (entries <= 1) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return entries;
+}
+
 TEST(SiteWriter, WritesThenReplacesPreviousOutput) {
   TempDir dir;
   auto out = (dir.path() / "public").string();
@@ -25,10 +47,42 @@ TEST(SiteWriter, WritesThenReplacesPreviousOutput) {
   ASSERT_TRUE(write_site(files("2"), out, (dir.path() / "site").string()).ok);
   EXPECT_EQ(dir.read("public/index.html"), "home 2");
   EXPECT_FALSE(fs::exists(dir.path() / "public/stale.html"));
-  // Nothing but the output folder is left beside it.
-  size_t entries = 0;
-  for (const auto& entry : fs::directory_iterator(dir.path())) entries += entry.path().filename() != "site";
-  EXPECT_EQ(entries, 1u);
+  // Nothing but the output folder is left beside it once the previous site
+  // is removed (by a process of its own).
+  EXPECT_EQ(entries_beside_output_after_cleanup(dir.path()), 1u);
+}
+
+TEST(SiteWriter, UnchangedPagesAreLinkedNotRewritten) {
+  TempDir dir;
+  auto out = (dir.path() / "public").string();
+  auto site = (dir.path() / "site").string();
+  ASSERT_TRUE(write_site(files("1"), out, site).ok);
+  auto home_inode = inode_of(dir.path() / "public/index.html");
+  auto hub_inode = inode_of(dir.path() / "public/topics/x/index.html");
+
+  auto next = files("1");
+  next[1].content = "hub 2";
+  auto result = write_site(next, out, site);
+  ASSERT_TRUE(result.ok) << result.error;
+  EXPECT_EQ(result.files_written, 2u);
+  EXPECT_EQ(result.files_unchanged, 1u);
+  EXPECT_EQ(inode_of(dir.path() / "public/index.html"), home_inode) << "an unchanged page was rewritten";
+  EXPECT_NE(inode_of(dir.path() / "public/topics/x/index.html"), hub_inode);
+  EXPECT_EQ(dir.read("public/topics/x/index.html"), "hub 2");
+  EXPECT_EQ(entries_beside_output_after_cleanup(dir.path()), 1u);
+}
+
+TEST(SiteWriter, AHandEditedOutputFileIsNotTakenForUnchanged) {
+  TempDir dir;
+  auto out = (dir.path() / "public").string();
+  auto site = (dir.path() / "site").string();
+  ASSERT_TRUE(write_site(files("1"), out, site).ok);
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  dir.write("public/index.html", "edited");
+  auto result = write_site(files("1"), out, site);
+  ASSERT_TRUE(result.ok) << result.error;
+  EXPECT_EQ(dir.read("public/index.html"), "home 1");
+  EXPECT_EQ(result.files_unchanged, 1u) << "only the untouched hub page is reused";
 }
 
 TEST(SiteWriter, RefusesToReplaceAFolderItDidNotWrite) {
