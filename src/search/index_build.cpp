@@ -80,47 +80,8 @@ struct AnalyzedDocument {
   unsigned worker = 0;
   std::vector<Term> terms;
   std::vector<uint32_t> positions;
-  std::vector<std::pair<uint32_t, bool>> surfaces;  // distinct local surfaces, written only in capitals
+  std::vector<std::pair<uint32_t, bool>> surfaces;  // distinct local surfaces (first occurrence first), written only in capitals
 };
-
-// Gathers (term, position) occurrences into per-term counts and positions,
-// terms in order of first occurrence (so that global ids, given in merge
-// order, do not depend on which worker analysed what).
-void gather(std::vector<std::pair<uint32_t, uint32_t>>& occurrences, AnalyzedDocument& out) {
-  std::sort(occurrences.begin(), occurrences.end());
-  out.positions.reserve(occurrences.size());
-  for (const auto& [term, position] : occurrences) {
-    if (out.terms.empty() || out.terms.back().term != term)
-      out.terms.push_back({term, {}, static_cast<uint32_t>(out.positions.size()), 0});
-    auto& entry = out.terms.back();
-    auto& tf = entry.tf[position / kFieldStride];
-    if (tf < UINT16_MAX) ++tf;
-    ++entry.positions_count;
-    out.positions.push_back(position);
-  }
-  std::sort(out.terms.begin(), out.terms.end(), [&](const auto& a, const auto& b) {
-    return out.positions[a.positions_begin] < out.positions[b.positions_begin];
-  });
-}
-
-// Each surface once, in order of first occurrence; written only in capitals
-// if every occurrence was. `seen`: (surface, capitals) in text order.
-std::vector<std::pair<uint32_t, bool>> distinct_surfaces(std::span<const std::pair<uint32_t, bool>> seen) {
-  std::vector<std::array<uint32_t, 3>> keyed;  // surface, first index, capitals
-  keyed.reserve(seen.size());
-  for (uint32_t i = 0; i < seen.size(); ++i) keyed.push_back({seen[i].first, i, seen[i].second});
-  std::sort(keyed.begin(), keyed.end());
-  std::vector<std::array<uint32_t, 3>> distinct;
-  for (const auto& entry : keyed) {
-    if (!distinct.empty() && distinct.back()[0] == entry[0]) distinct.back()[2] &= entry[2];
-    else distinct.push_back(entry);
-  }
-  std::sort(distinct.begin(), distinct.end(), [](const auto& a, const auto& b) { return a[1] < b[1]; });
-  std::vector<std::pair<uint32_t, bool>> out;
-  out.reserve(distinct.size());
-  for (const auto& entry : distinct) out.push_back({entry[0], entry[2] != 0});
-  return out;
-}
 
 std::string joined_topic_names(const Site& site, const std::vector<size_t>& topics, bool with_synonyms) {
   std::string text;
@@ -143,36 +104,84 @@ std::array<std::string, kFieldCount> field_texts(const Site& site, const SearchD
           render_markdown(article.body).plain_text};
 }
 
+// Which slot of the current document a local id has, if any: a stamp per id
+// says whether the slot is from this document, so nothing is cleared
+// between documents.
+class SlotTable {
+ public:
+  // The slot of `id` in document `stamp`, and whether it was just given.
+  std::pair<uint32_t, bool> slot(uint32_t id, uint32_t stamp, uint32_t next_slot) {
+    if (id >= stamps_.size()) {
+      stamps_.resize(id + 1, 0);
+      slots_.resize(id + 1, 0);
+    }
+    if (stamps_[id] == stamp) return {slots_[id], false};
+    stamps_[id] = stamp;
+    slots_[id] = next_slot;
+    return {next_slot, true};
+  }
+
+ private:
+  std::vector<uint32_t> stamps_, slots_;
+};
+
 struct Worker {
   Analyzer analyzer;
   WordTable words;
-  std::vector<std::pair<uint32_t, uint32_t>> occurrences;  // scratch: (term, position)
-  std::vector<std::pair<uint32_t, bool>> surfaces;         // scratch: (surface, capitals)
+  uint32_t documents_seen = 0;  // stamps for the slot tables
+  SlotTable term_slots, surface_slots;
+  std::vector<std::pair<uint32_t, uint32_t>> occurrences;  // scratch: (slot, position)
   // Merge: local id -> global id.
   std::vector<uint32_t> global_term, global_surface;
 };
+
+// Positions grouped by term, terms in order of first occurrence (so that
+// global ids, given in merge order, do not depend on which worker analysed
+// what). `occurrences`: (slot, position) in text order.
+void gather(std::span<const std::pair<uint32_t, uint32_t>> occurrences, AnalyzedDocument& out) {
+  for (const auto& [slot, position] : occurrences) {
+    auto& entry = out.terms[slot];
+    auto& tf = entry.tf[position / kFieldStride];
+    if (tf < UINT16_MAX) ++tf;
+    ++entry.positions_count;
+  }
+  uint32_t begin = 0;
+  for (auto& entry : out.terms) {
+    entry.positions_begin = begin;
+    begin += entry.positions_count;
+  }
+  out.positions.resize(occurrences.size());
+  std::vector<uint32_t> filled(out.terms.size(), 0);
+  for (const auto& [slot, position] : occurrences)
+    out.positions[out.terms[slot].positions_begin + filled[slot]++] = position;
+}
 
 AnalyzedDocument analyze_document(const Site& site, SearchDocument& doc, Worker& worker, unsigned worker_id) {
   AnalyzedDocument out;
   out.worker = worker_id;
   auto texts = field_texts(site, doc);
   worker.occurrences.clear();
-  worker.surfaces.clear();
+  uint32_t stamp = ++worker.documents_seen;
   for (uint32_t f = 0; f < kFieldCount; ++f) {
     uint32_t index_in_field = 0;
     std::string_view text = texts[f];
     for_each_word(text, [&](size_t begin, size_t end) {
       auto written = worker.words.intern(text.substr(begin, end - begin), worker.analyzer);
       uint32_t position = f * kFieldStride + std::min(index_in_field, kFieldStride - 1);
-      worker.occurrences.push_back({worker.words.surface(written.surface).term, position});
-      worker.surfaces.push_back({written.surface, written.capitals});
+      uint32_t term = worker.words.surface(written.surface).term;
+      auto [term_slot, new_term] = worker.term_slots.slot(term, stamp, static_cast<uint32_t>(out.terms.size()));
+      if (new_term) out.terms.push_back({term, {}, 0, 0});
+      worker.occurrences.push_back({term_slot, position});
+      auto [surface_slot, new_surface] =
+          worker.surface_slots.slot(written.surface, stamp, static_cast<uint32_t>(out.surfaces.size()));
+      if (new_surface) out.surfaces.push_back({written.surface, written.capitals});
+      else out.surfaces[surface_slot].second = out.surfaces[surface_slot].second && written.capitals;
       if (f == kBodyField) doc.body_offsets.push_back(static_cast<uint32_t>(begin));
       ++index_in_field;
     });
     doc.field_length[f] = index_in_field;
   }
   gather(worker.occurrences, out);
-  out.surfaces = distinct_surfaces(worker.surfaces);
   doc.text = std::move(texts[kBodyField]);
   if (doc.text.empty()) doc.text = doc.summary;
   return out;
