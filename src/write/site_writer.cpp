@@ -158,6 +158,17 @@ void remove_leftovers(const fs::path& parent, const std::string& base_name) {
   for (const auto& folder : trash) remove_in_background(folder);
 }
 
+// mkdir -p, with one system call in the common case (the parent exists):
+// fs::create_directories checks every component first.
+void make_folder(const std::string& dir) {
+  if (::mkdir(dir.c_str(), 0755) == 0 || errno == EEXIST) return;
+  if (errno != ENOENT) return;  // reported when the file in it cannot be written
+  auto slash = dir.rfind('/');
+  if (slash == std::string::npos || slash == 0) return;
+  make_folder(dir.substr(0, slash));
+  ::mkdir(dir.c_str(), 0755);
+}
+
 bool is_inside(const fs::path& inner, const fs::path& outer) {
   auto [outer_end, inner_it] = std::mismatch(outer.begin(), outer.end(), inner.begin(), inner.end());
   return outer_end == outer.end();
@@ -267,8 +278,7 @@ void SiteWriter::add(std::string_view path_view, std::string_view content) {
   {
     std::lock_guard lock(s.mutex);
     auto dir = target.parent_path().string();
-    std::error_code error;
-    if (s.made_dirs.insert(dir).second) fs::create_directories(dir, error);
+    if (s.made_dirs.insert(dir).second) make_folder(dir);
   }
   if (s.link_unchanged(path, content, target)) return;
   auto record = write_whole_file(target.string(), content);
