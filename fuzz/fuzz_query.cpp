@@ -5,6 +5,7 @@
 #include <string>
 
 #include "link/linker.h"
+#include "render/site_renderer.h"
 #include "search/results_json.h"
 #include "search/searcher.h"
 
@@ -40,7 +41,7 @@ struct Fixture {
       site.articles.push_back(article);
     }
     links = Linker(site).link_all();
-    index = std::make_unique<SearchIndex>(SearchIndex::build(site, links));
+    index = std::make_unique<SearchIndex>(SearchIndex::build(site, links, render_body_texts(site)));
     searcher = std::make_unique<Searcher>(*index);
   }
 };

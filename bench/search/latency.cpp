@@ -11,6 +11,7 @@
 #include "link/linker.h"
 #include "measure.h"
 #include "query_file.h"
+#include "render/site_renderer.h"
 #include "search/index.h"
 #include "search/searcher.h"
 
@@ -34,7 +35,7 @@ int main(int argc, char** argv) {
   bench::BuildMeter meter;
   // Linking is part of the cost: topic boosts need each article's topic weights.
   auto links = Linker(site).link_all();
-  auto index = SearchIndex::build(site, links);
+  auto index = SearchIndex::build(site, links, render_body_texts(site));
   Searcher searcher(index);
   auto build = meter.finish();
 

@@ -68,22 +68,25 @@ BuildOutput build_site(std::string_view site_root, const BuildOptions& options) 
   output.base_url = options.base_url.empty() ? site.config.base_url : options.base_url;
   RenderContext context(site, graph, links, curation, output.base_url);
   output.path_prefix = context.path_prefix;
-  if (options.build_search_index && (!options.write_file || output.ok())) {
-    report("search index", 0, 0);
-    output.search = std::make_shared<const SearchIndex>(SearchIndex::build(site, links, context.path_prefix));
-  }
+  // Rendering also yields the body texts, which the search index reads.
+  bool build_index = options.build_search_index && (!options.write_file || output.ok());
+  BodyTexts bodies;
   report("render", 0, 0);
   auto render_progress = [&](size_t done, size_t total) { report("render", done, total); };
   if (!options.write_file) {
-    output.rendered = render_site(context, theme, render_progress);
+    output.rendered = render_site(context, theme, render_progress, &bodies);
     report("static files", 0, 0);
     collect_static_files(site_root, output.rendered.files, output.diagnostics);
   } else if (output.ok()) {
-    render_site_to(context, theme, options.write_file, render_progress);
+    render_site_to(context, theme, options.write_file, render_progress, &bodies);
     report("static files", 0, 0);
     std::vector<OutputFile> static_files;
     collect_static_files(site_root, static_files, output.diagnostics);
     for (auto& file : static_files) options.write_file(std::move(file));
+  }
+  if (build_index) {
+    report("search index", 0, 0);
+    output.search = std::make_shared<const SearchIndex>(SearchIndex::build(site, links, bodies, context.path_prefix));
   }
   output.diagnostics.sort();
   return output;

@@ -149,7 +149,7 @@ std::string hub_page_path(const RenderContext& context, size_t topic, size_t pag
   return page <= 1 ? base : base + "page/" + std::to_string(page) + "/";
 }
 
-nlohmann::json hub_view(const RenderContext& context, size_t topic, size_t page) {
+nlohmann::json hub_view(const RenderContext& context, size_t topic, size_t page, std::string* body_text) {
   const auto& t = context.site.topics[topic];
   PageMeta meta;
   meta.title = t.title + (page > 1 ? " (page " + std::to_string(page) + ")" : "");
@@ -168,7 +168,13 @@ nlohmann::json hub_view(const RenderContext& context, size_t topic, size_t page)
   view["groups"] = collection_view(context, topic, page, view);
   if (page > 1) return view;
 
-  view["intro_html"] = trim(t.body).empty() ? write_hub_intro(context, topic) : render_markdown(t.body).html;
+  if (trim(t.body).empty()) {
+    view["intro_html"] = write_hub_intro(context, topic);
+  } else {
+    auto body = render_markdown(t.body);
+    view["intro_html"] = std::move(body.html);
+    if (body_text) *body_text = std::move(body.plain_text);
+  }
   nlohmann::json not_advised;
   auto steps = steps_view(context, topic, not_advised);
   if (!steps.empty()) view["steps"] = std::move(steps);

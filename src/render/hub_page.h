@@ -17,7 +17,8 @@ size_t hub_page_count(const RenderContext& context, size_t topic);
 std::string hub_page_path(const RenderContext& context, size_t topic, size_t page);
 
 // The view for the "hub" template. REQUIRES: 1 <= page <= hub_page_count().
-nlohmann::json hub_view(const RenderContext& context, size_t topic, size_t page);
+// `body_text`, when given and on the first page, receives the visible text of the topic's body.
+nlohmann::json hub_view(const RenderContext& context, size_t topic, size_t page, std::string* body_text = nullptr);
 
 nlohmann::json hub_json_ld(const RenderContext& context, size_t topic);
 

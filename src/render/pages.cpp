@@ -84,7 +84,7 @@ std::vector<LinkInsertion> topic_link_insertions(const RenderContext& context, s
   return insertions;
 }
 
-nlohmann::json article_view(const RenderContext& context, size_t index) {
+nlohmann::json article_view(const RenderContext& context, size_t index, std::string* body_text) {
   const auto& article = context.site.articles[index];
   PageMeta meta{article.title, article.summary, context.article_url(index), "article", article_json_ld(context, index), ""};
   auto view = base_view(context, meta);
@@ -92,6 +92,7 @@ nlohmann::json article_view(const RenderContext& context, size_t index) {
   auto insertions = topic_link_insertions(context, index);
   auto body = render_markdown(article.body, insertions);
   size_t words = count_words(body.plain_text);
+  if (body_text) *body_text = std::move(body.plain_text);
 
   auto chips = nlohmann::json::array();
   for (const auto& entry : context.links[index].topics) {

@@ -7,7 +7,8 @@
 
 namespace topichub {
 
-nlohmann::json article_view(const RenderContext& context, size_t article);
+// `body_text`, when given, receives the visible text of the body.
+nlohmann::json article_view(const RenderContext& context, size_t article, std::string* body_text = nullptr);
 nlohmann::json home_view(const RenderContext& context);
 nlohmann::json topics_index_view(const RenderContext& context);
 nlohmann::json not_found_view(const RenderContext& context);

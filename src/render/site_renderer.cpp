@@ -4,8 +4,10 @@
 #include <atomic>
 
 #include "core/parallel.h"
+#include "core/text.h"
 #include "render/feeds.h"
 #include "render/hub_page.h"
+#include "render/markdown_html.h"
 #include "render/pages.h"
 
 namespace topichub {
@@ -25,16 +27,19 @@ std::string without_prefix(const RenderContext& context, const std::string& path
   return relative.empty() || relative.back() == '/' ? relative + "index.html" : relative;
 }
 
-OutputFile run_job(const RenderContext& context, const Theme& theme, const Job& job) {
+// `bodies`, when given, receives the body text of the job's article or topic.
+OutputFile run_job(const RenderContext& context, const Theme& theme, const Job& job, BodyTexts* bodies) {
   switch (job.kind) {
-    case JobKind::hub:
+    case JobKind::hub: {
+      std::string* body = bodies && job.page == 1 ? &bodies->topics[job.index] : nullptr;
       return {without_prefix(context, hub_page_path(context, job.index, job.page)),
-              theme.render_page("hub", hub_view(context, job.index, job.page))};
+              theme.render_page("hub", hub_view(context, job.index, job.page, body))};
+    }
     case JobKind::topic_feed:
       return {without_prefix(context, context.topic_url(job.index) + "feed.xml"), topic_feed(context, job.index)};
     case JobKind::article:
       return {without_prefix(context, context.article_url(job.index)),
-              theme.render_page("article", article_view(context, job.index))};
+              theme.render_page("article", article_view(context, job.index, bodies ? &bodies->articles[job.index] : nullptr))};
     case JobKind::home: return {"index.html", theme.render_page("home", home_view(context))};
     case JobKind::topics_index: return {"topics/index.html", theme.render_page("topics", topics_index_view(context))};
     case JobKind::not_found: return {"404.html", theme.render_page("404", not_found_view(context))};
@@ -51,7 +56,11 @@ OutputFile run_job(const RenderContext& context, const Theme& theme, const Job& 
 }  // namespace
 
 void render_site_to(const RenderContext& context, const Theme& theme, const FileSink& sink,
-                    const RenderProgress& progress) {
+                    const RenderProgress& progress, BodyTexts* bodies) {
+  if (bodies) {
+    bodies->articles.assign(context.site.articles.size(), {});
+    bodies->topics.assign(context.site.topics.size(), {});
+  }
   std::vector<Job> jobs = {{JobKind::home}, {JobKind::topics_index}, {JobKind::not_found}, {JobKind::search}, {JobKind::site_feed},
                            {JobKind::sitemap}};
   for (size_t t = 0; t < context.site.topics.size(); ++t) {
@@ -62,14 +71,15 @@ void render_site_to(const RenderContext& context, const Theme& theme, const File
 
   std::atomic<size_t> done{0};
   parallel_for(jobs.size(), [&](unsigned, size_t i) {
-    sink(run_job(context, theme, jobs[i]));
+    sink(run_job(context, theme, jobs[i], bodies));
     size_t finished = ++done;
     if (progress && finished % 1000 == 0) progress(finished, jobs.size());
   });
   for (const auto& [name, content] : theme.assets()) sink({name, content});
 }
 
-RenderedSite render_site(const RenderContext& context, const Theme& theme, const RenderProgress& progress) {
+RenderedSite render_site(const RenderContext& context, const Theme& theme, const RenderProgress& progress,
+                         BodyTexts* bodies) {
   RenderedSite rendered;
   std::mutex mutex;
   render_site_to(
@@ -78,10 +88,22 @@ RenderedSite render_site(const RenderContext& context, const Theme& theme, const
         std::lock_guard lock(mutex);
         rendered.files.push_back(std::move(file));
       },
-      progress);
+      progress, bodies);
   std::sort(rendered.files.begin(), rendered.files.end(),
             [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
   return rendered;
+}
+
+BodyTexts render_body_texts(const Site& site) {
+  BodyTexts bodies;
+  bodies.articles.resize(site.articles.size());
+  bodies.topics.resize(site.topics.size());
+  parallel_for(site.articles.size() + site.topics.size(), [&](unsigned, size_t i) {
+    if (i < site.articles.size()) bodies.articles[i] = render_markdown(site.articles[i].body).plain_text;
+    else if (const auto& body = site.topics[i - site.articles.size()].body; !trim(body).empty())
+      bodies.topics[i - site.articles.size()] = render_markdown(body).plain_text;
+  });
+  return bodies;
 }
 
 }  // namespace topichub

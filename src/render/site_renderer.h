@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/body_texts.h"
 #include "core/diagnostics.h"
 #include "render/context.h"
 #include "render/theme.h"
@@ -27,8 +28,13 @@ using FileSink = std::function<void(OutputFile&&)>;
 using RenderProgress = std::function<void(size_t done, size_t total)>;
 
 // Calls `progress(done, total)` now and then when given (for the terminal).
-RenderedSite render_site(const RenderContext& context, const Theme& theme, const RenderProgress& progress = {});
+// Fills `bodies` when given.
+RenderedSite render_site(const RenderContext& context, const Theme& theme, const RenderProgress& progress = {},
+                         BodyTexts* bodies = nullptr);
 void render_site_to(const RenderContext& context, const Theme& theme, const FileSink& sink,
-                    const RenderProgress& progress = {});
+                    const RenderProgress& progress = {}, BodyTexts* bodies = nullptr);
+
+// The body texts alone, without the pages (for tools that only search).
+BodyTexts render_body_texts(const Site& site);
 
 }  // namespace topichub

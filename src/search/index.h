@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/body_texts.h"
 #include "core/site.h"
 #include "core/text.h"
 #include "link/linker.h"
@@ -61,8 +62,10 @@ struct SurfaceWord {
 
 class SearchIndex {
  public:
-  // Builds from the loaded, linked site. REQUIRES: links.size() == site.articles.size().
-  static SearchIndex build(const Site& site, std::span<const ArticleLinks> links, std::string_view path_prefix = "/");
+  // Builds from the loaded, linked site and its rendered body texts.
+  // REQUIRES: links and bodies.articles as many as site.articles; bodies.topics as many as site.topics.
+  static SearchIndex build(const Site& site, std::span<const ArticleLinks> links, const BodyTexts& bodies,
+                           std::string_view path_prefix = "/");
 
   const std::vector<SearchDocument>& documents() const { return documents_; }
   const SearchDocument& document(uint32_t doc) const { return documents_[doc]; }

@@ -13,7 +13,6 @@
 
 #include "core/parallel.h"
 #include "core/text.h"
-#include "render/markdown_html.h"
 #include "search/analyzer.h"
 #include "search/index.h"
 
@@ -94,14 +93,13 @@ std::string joined_topic_names(const Site& site, const std::vector<size_t>& topi
 }
 
 // The four fields of a document, in SearchField order.
-std::array<std::string, kFieldCount> field_texts(const Site& site, const SearchDocument& doc) {
+std::array<std::string, kFieldCount> field_texts(const Site& site, const BodyTexts& bodies, const SearchDocument& doc) {
   if (doc.is_topic) {
     const auto& topic = site.topics[doc.source];
-    return {topic.title, joined_topic_names(site, doc.topics, true), doc.summary, render_markdown(topic.body).plain_text};
+    return {topic.title, joined_topic_names(site, doc.topics, true), doc.summary, bodies.topics[doc.source]};
   }
   const auto& article = site.articles[doc.source];
-  return {article.title, joined_topic_names(site, doc.topics, false), article.summary,
-          render_markdown(article.body).plain_text};
+  return {article.title, joined_topic_names(site, doc.topics, false), article.summary, bodies.articles[doc.source]};
 }
 
 // Which slot of the current document a local id has, if any: a stamp per id
@@ -156,10 +154,11 @@ void gather(std::span<const std::pair<uint32_t, uint32_t>> occurrences, Analyzed
     out.positions[out.terms[slot].positions_begin + filled[slot]++] = position;
 }
 
-AnalyzedDocument analyze_document(const Site& site, SearchDocument& doc, Worker& worker, unsigned worker_id) {
+AnalyzedDocument analyze_document(const Site& site, const BodyTexts& bodies, SearchDocument& doc, Worker& worker,
+                                  unsigned worker_id) {
   AnalyzedDocument out;
   out.worker = worker_id;
-  auto texts = field_texts(site, doc);
+  auto texts = field_texts(site, bodies, doc);
   worker.occurrences.clear();
   uint32_t stamp = ++worker.documents_seen;
   for (uint32_t f = 0; f < kFieldCount; ++f) {
@@ -183,13 +182,14 @@ AnalyzedDocument analyze_document(const Site& site, SearchDocument& doc, Worker&
   }
   gather(worker.occurrences, out);
   doc.text = std::move(texts[kBodyField]);
-  if (doc.text.empty()) doc.text = doc.summary;
+  if (trim(doc.text).empty()) doc.text = doc.summary;
   return out;
 }
 
 }  // namespace
 
-SearchIndex SearchIndex::build(const Site& site, std::span<const ArticleLinks> links, std::string_view prefix) {
+SearchIndex SearchIndex::build(const Site& site, std::span<const ArticleLinks> links, const BodyTexts& bodies,
+                               std::string_view prefix) {
   SearchIndex index(site);
   std::string path_prefix(prefix);
   // Documents: articles first (doc id == article index), then topic hubs.
@@ -222,7 +222,7 @@ SearchIndex SearchIndex::build(const Site& site, std::span<const ArticleLinks> l
   for (auto& worker : workers) worker = std::make_unique<Worker>();
   std::vector<AnalyzedDocument> analyzed(index.documents_.size());
   parallel_for(index.documents_.size(), [&](unsigned w, size_t d) {
-    analyzed[d] = analyze_document(site, index.documents_[d], *workers[w], w);
+    analyzed[d] = analyze_document(site, bodies, index.documents_[d], *workers[w], w);
   });
 
   // Average field lengths first: every posting's impact depends on them.

@@ -1,3 +1,4 @@
+#include "render/site_renderer.h"
 #include "search/search_command.h"
 
 #include <fstream>
@@ -74,7 +75,7 @@ std::optional<SearchIndex> open_index(const SearchCommand& command, LoadResult& 
     return std::nullopt;
   }
   auto links = Linker(loaded.site).link_all();
-  return SearchIndex::build(loaded.site, links);
+  return SearchIndex::build(loaded.site, links, render_body_texts(loaded.site));
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include "link/linker.h"
 #include "load/loader.h"
+#include "render/site_renderer.h"
 #include "search/analyzer.h"
 #include "search/index_file.h"
 #include "search/results_json.h"
@@ -68,7 +69,7 @@ class SearchTest : public ::testing::Test {
     loaded = load_site(site.str());
     ASSERT_FALSE(loaded.diagnostics.has_errors());
     links = Linker(loaded.site).link_all();
-    index = std::make_unique<SearchIndex>(SearchIndex::build(loaded.site, links));
+    index = std::make_unique<SearchIndex>(SearchIndex::build(loaded.site, links, render_body_texts(loaded.site)));
     searcher = std::make_unique<Searcher>(*index);
   }
 
