@@ -100,9 +100,17 @@ std::vector<Group> build_groups(const SearchIndex& index, Analyzer& analyzer, co
 // One group per topic named in the query: the terms of the topic's other
 // names, as weaker alternatives. Terms the query already has are left out
 // (the literal word scores them), as are, on large sites, very common ones.
-void add_synonym_groups(const SearchIndex& index, QueryPlan& plan) {
-  for (const auto& text : {plan.query, plan.corrected})
-    index.topic_matcher().scan(text, [&](const TopicMention& m) { plan.topics_named.insert(m.topic); });
+void add_synonym_groups(const SearchIndex& index, Analyzer& analyzer, QueryPlan& plan) {
+  for (const auto& text : {plan.query, plan.corrected}) {
+    auto tokens = analyzer.analyze(text);
+    index.topic_matcher().scan(text, [&](const TopicMention& m) {
+      plan.topics_named.insert(m.topic);
+      bool whole = std::all_of(tokens.begin(), tokens.end(), [&](const SearchToken& t) {
+        return t.stop || (t.begin >= m.begin && t.end <= m.end);
+      });
+      if (whole) plan.topics_named_whole.insert(m.topic);
+    });
+  }
   size_t common_df = std::max(kCommonSynonymWordMinDf, index.document_count() / kCommonSynonymWordShare);
   auto in_query = [&](uint32_t term) {
     for (const auto& group : plan.groups)
@@ -127,7 +135,7 @@ QueryPlan plan_query(const SearchIndex& index, Analyzer& analyzer, const SearchR
   auto tokens = analyzer.analyze(plan.query);
   bool ends_in_word = !request.query.empty() && request.query.back() != ' ';
   plan.groups = build_groups(index, analyzer, tokens, ends_in_word, request, plan.corrected);
-  if (request.use_synonyms) add_synonym_groups(index, plan);
+  if (request.use_synonyms) add_synonym_groups(index, analyzer, plan);
   return plan;
 }
 

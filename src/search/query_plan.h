@@ -31,6 +31,7 @@ struct QueryPlan {
   std::string corrected;  // the query with typos corrected (for the topic matcher)
   std::vector<Group> groups;
   std::set<size_t> topics_named;  // topics named in the query, literally or once corrected
+  std::set<size_t> topics_named_whole;  // of those, topics whose name is the whole query (stop words aside)
 };
 
 inline constexpr size_t kMaxQueryGroups = 24;  // matched-group bit sets are 32 bits wide

@@ -11,6 +11,7 @@ namespace topichub {
 namespace {
 
 constexpr double kTopicBoost = 2.5;         // per matched topic, scaled by how central it is to a document
+constexpr double kWholeQueryTopicBoost = 5.0;  // when the query is the topic's name and nothing else
 constexpr double kPairBoost = 0.6;          // per neighbouring pair of query words, times the rarer word's idf
 constexpr double kMaxProximityShare = 0.5;  // proximity adds at most half of a document's word score
 constexpr size_t kProximityCandidates = 50;
@@ -79,11 +80,14 @@ void score(const SearchIndex& index, const QueryPlan& plan, Scratch& state) {
     }
     state.group_touched.clear();
   }
-  for (size_t topic : plan.topics_named)
+  for (size_t topic : plan.topics_named) {
+    // A query that is nothing but a topic's name asks for the topic itself.
+    double boost = plan.topics_named_whole.count(topic) ? kWholeQueryTopicBoost : kTopicBoost;
     for (const auto& [doc, weight] : index.topic_documents(topic)) {
       if (state.scores[doc] == 0.0) state.touched.push_back(doc);
-      state.scores[doc] += kTopicBoost * std::min(1.0, weight / 10.0);
+      state.scores[doc] += boost * std::min(1.0, weight / 10.0);
     }
+  }
 }
 
 // The request's filters as ids: a topic id (kNoTopic: any) and intent bits
