@@ -45,13 +45,21 @@ struct SearchDocument {
   std::vector<uint32_t> body_offsets;  // byte offset in `text` of each body word, for snippets
 };
 
+// Scoring reads every posting of a query's terms; positions are read for a
+// few dozen documents only, so they sit in a table of their own and a
+// posting is 8 bytes.
 struct Posting {
   uint32_t doc;
   // The query-independent part of the term's BM25F score in `doc`:
   // tf / (k1 + tf), tf summed over fields with weights and length norms.
   float impact;
-  uint32_t positions_begin;  // into SearchIndex::positions
-  uint32_t positions_count;
+};
+
+// Where the positions of the term in one document are: [begin, begin + count)
+// of SearchIndex's positions table.
+struct PositionsRef {
+  uint32_t begin;
+  uint32_t count;
 };
 
 struct SurfaceWord {
@@ -74,8 +82,10 @@ class SearchIndex {
   // Term id of a stem, or -1.
   int64_t term_id(std::string_view term) const;
   std::span<const Posting> postings(uint32_t term) const { return postings_[term]; }
-  std::span<const uint32_t> positions(const Posting& posting) const {
-    return {positions_.data() + posting.positions_begin, posting.positions_count};
+  // The positions of `term` in the document of its posting number `posting`.
+  std::span<const uint32_t> positions(uint32_t term, size_t posting) const {
+    const auto& ref = positions_refs_[term][posting];
+    return {positions_.data() + ref.begin, ref.count};
   }
   double average_field_length(size_t field) const { return average_field_length_[field]; }
   double idf(uint32_t term) const { return term_idf_[term]; }
@@ -124,6 +134,7 @@ class SearchIndex {
   std::vector<SearchDocument> documents_;
   std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> term_ids_;
   std::vector<std::vector<Posting>> postings_;
+  std::vector<std::vector<PositionsRef>> positions_refs_;  // parallel to postings_
   std::vector<uint32_t> positions_;
   std::array<double, kFieldCount> average_field_length_{};
   std::vector<double> term_idf_;

@@ -239,7 +239,10 @@ SearchIndex SearchIndex::build(const Site& site, std::span<const ArticleLinks> l
     auto& id = worker.global_term[local];
     if (id == kUnassigned) {
       auto [it, added] = index.term_ids_.emplace(worker.words.term(local), static_cast<uint32_t>(index.postings_.size()));
-      if (added) index.postings_.emplace_back();
+      if (added) {
+        index.postings_.emplace_back();
+        index.positions_refs_.emplace_back();
+      }
       id = it->second;
     }
     return id;
@@ -269,9 +272,9 @@ SearchIndex SearchIndex::build(const Site& site, std::span<const ArticleLinks> l
     for (const auto& entry : doc.terms) {
       double tf = 0;
       for (size_t f = 0; f < kFieldCount; ++f) tf += entry.tf[f] * factors[f];
-      index.postings_[global_term(worker, entry.term)].push_back(
-          Posting{d, static_cast<float>(tf / (kBm25K1 + tf)), static_cast<uint32_t>(index.positions_.size()),
-                  entry.positions_count});
+      uint32_t term = global_term(worker, entry.term);
+      index.postings_[term].push_back(Posting{d, static_cast<float>(tf / (kBm25K1 + tf))});
+      index.positions_refs_[term].push_back({static_cast<uint32_t>(index.positions_.size()), entry.positions_count});
       auto first = doc.positions.begin() + entry.positions_begin;
       index.positions_.insert(index.positions_.end(), first, first + entry.positions_count);
     }
@@ -283,6 +286,7 @@ SearchIndex SearchIndex::build(const Site& site, std::span<const ArticleLinks> l
     doc = AnalyzedDocument{};  // free as we go
   }
   for (auto& postings : index.postings_) postings.shrink_to_fit();
+  for (auto& refs : index.positions_refs_) refs.shrink_to_fit();
   index.positions_.shrink_to_fit();
 
   // Vocabulary for prefixes and typos: words, not numbers.

@@ -8,7 +8,7 @@
 namespace topichub {
 namespace {
 
-constexpr char kMagic[8] = {'T', 'H', 'S', 'I', 'D', 'X', '0', '3'};
+constexpr char kMagic[8] = {'T', 'H', 'S', 'I', 'D', 'X', '0', '4'};
 
 class Writer {
  public:
@@ -153,6 +153,7 @@ std::string SearchIndexFile::serialize(const SearchIndex& index, uint64_t finger
   for (const auto& [term, id] : index.term_ids_) terms[id] = term;
   w.texts(terms);
   for (const auto& postings : index.postings_) w.array(postings);
+  for (const auto& refs : index.positions_refs_) w.array(refs);
   w.array(index.positions_);
   w.value(index.average_field_length_);
   w.texts(index.surface_words_);
@@ -214,6 +215,7 @@ std::optional<SearchIndex> SearchIndexFile::load(const std::string& path, uint64
   auto terms = r.texts();
   for (uint32_t id = 0; id < terms.size(); ++id) index.term_ids_.emplace(terms[id], id);
   for (size_t t = 0; t < terms.size() && r.ok(); ++t) index.postings_.push_back(r.array<Posting>());
+  for (size_t t = 0; t < terms.size() && r.ok(); ++t) index.positions_refs_.push_back(r.array<PositionsRef>());
   index.positions_ = r.array<uint32_t>();
   index.average_field_length_ = r.value<decltype(index.average_field_length_)>();
   index.surface_words_ = r.texts();
@@ -230,9 +232,12 @@ std::optional<SearchIndex> SearchIndexFile::load(const std::string& path, uint64
   // Every id must point inside its table, or a damaged file could.
   for (const auto& postings : index.postings_)
     for (const auto& posting : postings)
-      if (posting.doc >= index.documents_.size() ||
-          uint64_t{posting.positions_begin} + posting.positions_count > index.positions_.size())
-        return std::nullopt;
+      if (posting.doc >= index.documents_.size()) return std::nullopt;
+  for (size_t t = 0; t < index.postings_.size(); ++t) {
+    if (index.positions_refs_[t].size() != index.postings_[t].size()) return std::nullopt;
+    for (const auto& ref : index.positions_refs_[t])
+      if (uint64_t{ref.begin} + ref.count > index.positions_.size()) return std::nullopt;
+  }
   if (index.surface_info_.size() != index.surface_words_.size() || index.surface_sorted_.size() != index.surface_words_.size())
     return std::nullopt;
   for (const auto& info : index.surface_info_)

@@ -139,10 +139,11 @@ void filter_and_count(const SearchIndex& index, const Filters& filters, Scratch&
 // far less than a binary search each.
 class PostingCursor {
  public:
-  explicit PostingCursor(std::span<const Posting> postings) : postings_(postings) {}
+  PostingCursor(const SearchIndex& index, uint32_t term) : term_(term), postings_(index.postings(term)) {}
 
-  // The posting of `doc`, or nullptr. REQUIRES: doc >= the previous call's.
-  const Posting* seek(uint32_t doc) {
+  uint32_t term() const { return term_; }
+  // The number of the posting of `doc`, or -1. REQUIRES: doc >= the previous call's.
+  ptrdiff_t seek(uint32_t doc) {
     size_t low = at_, step = 1, high = at_;
     while (high < postings_.size() && postings_[high].doc < doc) {
       low = high + 1;
@@ -153,10 +154,11 @@ class PostingCursor {
     auto it = std::lower_bound(postings_.begin() + static_cast<long>(low), postings_.begin() + static_cast<long>(high), doc,
                                [](const Posting& p, uint32_t d) { return p.doc < d; });
     at_ = static_cast<size_t>(it - postings_.begin());
-    return it != postings_.end() && it->doc == doc ? &*it : nullptr;
+    return it != postings_.end() && it->doc == doc ? static_cast<ptrdiff_t>(at_) : -1;
   }
 
  private:
+  uint32_t term_;
   std::span<const Posting> postings_;
   size_t at_ = 0;
 };
@@ -167,7 +169,7 @@ using GroupCursors = std::vector<std::vector<PostingCursor>>;
 GroupCursors cursors_for(const SearchIndex& index, const QueryPlan& plan) {
   GroupCursors cursors(plan.groups.size());
   for (size_t g = 0; g < plan.groups.size(); ++g)
-    for (const auto& alternative : plan.groups[g].alternatives) cursors[g].emplace_back(index.postings(alternative.term));
+    for (const auto& alternative : plan.groups[g].alternatives) cursors[g].emplace_back(index, alternative.term);
   return cursors;
 }
 
@@ -177,8 +179,8 @@ void group_positions(const SearchIndex& index, std::vector<PostingCursor>& curso
                      uint32_t to, std::vector<uint32_t>& out) {
   size_t start = out.size();
   for (auto& cursor : cursors)
-    if (const Posting* posting = cursor.seek(doc))
-      for (uint32_t p : index.positions(*posting))
+    if (auto posting = cursor.seek(doc); posting >= 0)
+      for (uint32_t p : index.positions(cursor.term(), static_cast<size_t>(posting)))
         if (p >= from && p < to) out.push_back(p);
   std::sort(out.begin() + static_cast<long>(start), out.end());
 }
