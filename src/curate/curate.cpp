@@ -37,6 +37,25 @@ const IntentText& intent_text(std::string_view intent) {
 std::string_view intent_heading(std::string_view intent) { return intent_text(intent).heading; }
 std::string_view intent_phrase(std::string_view intent) { return intent_text(intent).phrase; }
 
+namespace {
+// Position in kIntentTexts of the group an article goes under: its first intent's.
+size_t intent_group_index(const Article& article) {
+  const auto& text = intent_text(article.intents.empty() ? std::string_view() : std::string_view(article.intents.front()));
+  return static_cast<size_t>(&text - kIntentTexts);
+}
+
+// The intents group_by_intent would make groups for, in the same order ("" for
+// the rest), without building the groups.
+std::vector<std::string_view> intents_present(std::span<const CuratedArticle> articles, const Site& site) {
+  std::array<bool, std::size(kIntentTexts)> present{};
+  for (const auto& entry : articles) present[intent_group_index(site.articles[entry.article])] = true;
+  std::vector<std::string_view> intents;
+  for (size_t i = 0; i < present.size(); ++i)
+    if (present[i]) intents.push_back(kIntentTexts[i].intent);
+  return intents;
+}
+}  // namespace
+
 Curation curate(const Site& site, std::span<const ArticleLinks> links) {
   Curation curation;
   curation.by_topic.resize(site.topics.size());
@@ -51,6 +70,9 @@ Curation curate(const Site& site, std::span<const ArticleLinks> links) {
       return ax.title < ay.title;
     });
   }
+
+  curation.intents_by_topic.reserve(curation.by_topic.size());
+  for (const auto& collection : curation.by_topic) curation.intents_by_topic.push_back(intents_present(collection, site));
 
   curation.related.resize(site.articles.size());
   std::unordered_map<size_t, double> scores;
@@ -73,14 +95,6 @@ Curation curate(const Site& site, std::span<const ArticleLinks> links) {
   return curation;
 }
 
-namespace {
-// Position in kIntentTexts of the group an article goes under: its first intent's.
-size_t intent_group_index(const Article& article) {
-  const auto& text = intent_text(article.intents.empty() ? std::string_view() : std::string_view(article.intents.front()));
-  return static_cast<size_t>(&text - kIntentTexts);
-}
-}  // namespace
-
 std::vector<IntentGroup> group_by_intent(std::span<const CuratedArticle> articles, const Site& site) {
   std::vector<IntentGroup> groups;
   for (const auto& text : kIntentTexts) groups.push_back({text.intent, text.heading, {}});
@@ -89,13 +103,5 @@ std::vector<IntentGroup> group_by_intent(std::span<const CuratedArticle> article
   return groups;
 }
 
-std::vector<std::string_view> intents_present(std::span<const CuratedArticle> articles, const Site& site) {
-  std::array<bool, std::size(kIntentTexts)> present{};
-  for (const auto& entry : articles) present[intent_group_index(site.articles[entry.article])] = true;
-  std::vector<std::string_view> intents;
-  for (size_t i = 0; i < present.size(); ++i)
-    if (present[i]) intents.push_back(kIntentTexts[i].intent);
-  return intents;
-}
 
 }  // namespace topichub

@@ -18,6 +18,9 @@ struct CuratedArticle {
 struct Curation {
   // by_topic[t]: topic t's articles, most central first, then freshest.
   std::vector<std::vector<CuratedArticle>> by_topic;
+  // intents_by_topic[t]: the intents of topic t's articles, in the order of
+  // group_by_intent ("" for articles without one).
+  std::vector<std::vector<std::string_view>> intents_by_topic;
   // related[a]: up to kRelatedCount articles sharing a's central topics.
   std::vector<std::vector<size_t>> related;
 };
@@ -37,9 +40,6 @@ struct IntentGroup {
 // treatment, diagnosis, living with, then the rest); each article appears
 // once, under its first intent. Order within a group is kept.
 std::vector<IntentGroup> group_by_intent(std::span<const CuratedArticle> articles, const Site& site);
-// The intents group_by_intent would make groups for, in the same order ("" for
-// the rest), without building the groups.
-std::vector<std::string_view> intents_present(std::span<const CuratedArticle> articles, const Site& site);
 
 std::string_view intent_heading(std::string_view intent);
 // Lower-case phrase for lead-ins: "quick relief tonight".

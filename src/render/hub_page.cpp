@@ -109,7 +109,7 @@ nlohmann::json collection_view(const RenderContext& context, size_t topic, size_
     for (const auto& entry : group.articles) cards.push_back(article_card(context, entry.article));
     groups_view.push_back({{"heading", group.heading}, {"intent", group.intent}, {"articles", std::move(cards)}});
   }
-  view["collection_lead"] = collection_lead(context, topic, all.size(), intents_present(all, context.site));
+  view["collection_lead"] = collection_lead(context, topic, all.size(), context.curation.intents_by_topic[topic]);
   view["article_count"] = std::to_string(all.size());
   size_t pages = hub_page_count(context, topic);
   if (pages > 1) {
