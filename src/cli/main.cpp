@@ -1,6 +1,8 @@
 // topichub: build, serve, search and check a health-information site.
 #include <CLI/CLI.hpp>
 
+#include <sys/resource.h>
+
 #include <csignal>
 #include <chrono>
 #include <filesystem>
@@ -44,9 +46,12 @@ class Progress {
   // With --timings: how long each stage took, printed when the next starts.
   void lap(std::string_view next_stage) {
     auto now = Clock::now();
-    if (timings_ && !stage_.empty())
+    if (timings_ && !stage_.empty()) {
+      rusage usage{};
+      ::getrusage(RUSAGE_SELF, &usage);
       std::cerr << "  " << stage_ << ": " << std::chrono::duration<double, std::milli>(now - stage_started_).count()
-                << " ms\n";
+                << " ms (peak memory so far " << usage.ru_maxrss / 1024 << " MiB)\n";
+    }
     stage_ = std::string(next_stage);
     stage_started_ = now;
   }

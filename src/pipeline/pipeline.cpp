@@ -1,5 +1,7 @@
 #include "pipeline/pipeline.h"
 
+#include <malloc.h>
+
 #include <filesystem>
 
 #include "check/checker.h"
@@ -85,8 +87,11 @@ BuildOutput build_site(std::string_view site_root, const BuildOptions& options) 
     for (auto& file : static_files) options.write_file(std::move(file));
   }
   if (build_index) {
+    // The render workers' freed memory goes back to the system before the
+    // index, the other large structure, is built.
+    ::malloc_trim(0);
     report("search index", 0, 0);
-    output.search = std::make_shared<const SearchIndex>(SearchIndex::build(site, links, bodies, context.path_prefix));
+    output.search = std::make_shared<const SearchIndex>(SearchIndex::build(site, links, std::move(bodies), context.path_prefix));
   }
   output.diagnostics.sort();
   return output;

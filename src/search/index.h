@@ -70,9 +70,10 @@ struct SurfaceWord {
 
 class SearchIndex {
  public:
-  // Builds from the loaded, linked site and its rendered body texts.
+  // Builds from the loaded, linked site and its rendered body texts (which
+  // the index keeps, for snippets).
   // REQUIRES: links and bodies.articles as many as site.articles; bodies.topics as many as site.topics.
-  static SearchIndex build(const Site& site, std::span<const ArticleLinks> links, const BodyTexts& bodies,
+  static SearchIndex build(const Site& site, std::span<const ArticleLinks> links, BodyTexts bodies,
                            std::string_view path_prefix = "/");
 
   const std::vector<SearchDocument>& documents() const { return documents_; }

@@ -93,13 +93,15 @@ std::string joined_topic_names(const Site& site, const std::vector<size_t>& topi
 }
 
 // The four fields of a document, in SearchField order.
-std::array<std::string, kFieldCount> field_texts(const Site& site, const BodyTexts& bodies, const SearchDocument& doc) {
+// Takes the document's body text out of `bodies`.
+std::array<std::string, kFieldCount> field_texts(const Site& site, BodyTexts& bodies, const SearchDocument& doc) {
   if (doc.is_topic) {
     const auto& topic = site.topics[doc.source];
-    return {topic.title, joined_topic_names(site, doc.topics, true), doc.summary, bodies.topics[doc.source]};
+    return {topic.title, joined_topic_names(site, doc.topics, true), doc.summary, std::move(bodies.topics[doc.source])};
   }
   const auto& article = site.articles[doc.source];
-  return {article.title, joined_topic_names(site, doc.topics, false), article.summary, bodies.articles[doc.source]};
+  return {article.title, joined_topic_names(site, doc.topics, false), article.summary,
+          std::move(bodies.articles[doc.source])};
 }
 
 // Which slot of the current document a local id has, if any: a stamp per id
@@ -154,7 +156,7 @@ void gather(std::span<const std::pair<uint32_t, uint32_t>> occurrences, Analyzed
     out.positions[out.terms[slot].positions_begin + filled[slot]++] = position;
 }
 
-AnalyzedDocument analyze_document(const Site& site, const BodyTexts& bodies, SearchDocument& doc, Worker& worker,
+AnalyzedDocument analyze_document(const Site& site, BodyTexts& bodies, SearchDocument& doc, Worker& worker,
                                   unsigned worker_id) {
   AnalyzedDocument out;
   out.worker = worker_id;
@@ -188,7 +190,7 @@ AnalyzedDocument analyze_document(const Site& site, const BodyTexts& bodies, Sea
 
 }  // namespace
 
-SearchIndex SearchIndex::build(const Site& site, std::span<const ArticleLinks> links, const BodyTexts& bodies,
+SearchIndex SearchIndex::build(const Site& site, std::span<const ArticleLinks> links, BodyTexts bodies,
                                std::string_view prefix) {
   SearchIndex index(site);
   std::string path_prefix(prefix);

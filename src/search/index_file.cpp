@@ -6,38 +6,54 @@
 #include <type_traits>
 
 namespace topichub {
-namespace {
 
-constexpr char kMagic[8] = {'T', 'H', 'S', 'I', 'D', 'X', '0', '4'};
-
-class Writer {
+// Appends to a string, or (counting_only) just counts the bytes: the index is
+// written once to count and once into a buffer reserved at that size, since
+// growing a buffer of hundreds of megabytes copies it over and again and
+// holds two copies at the peak.
+class IndexFileWriter {
  public:
+  explicit IndexFileWriter(bool counting_only) : counting_only_(counting_only) {}
+
   template <typename T>
   void value(const T& v) {
     static_assert(std::is_trivially_copyable_v<T>);
-    out_.append(reinterpret_cast<const char*>(&v), sizeof v);
+    bytes(reinterpret_cast<const char*>(&v), sizeof v);
   }
   void text(std::string_view s) {
     value<uint64_t>(s.size());
-    out_.append(s);
+    bytes(s.data(), s.size());
   }
   template <typename T>
   void array(const std::vector<T>& items) {
     static_assert(std::is_trivially_copyable_v<T>);
     value<uint64_t>(items.size());
-    if (!items.empty()) out_.append(reinterpret_cast<const char*>(items.data()), items.size() * sizeof(T));
+    bytes(reinterpret_cast<const char*>(items.data()), items.size() * sizeof(T));
   }
   void texts(const std::vector<std::string>& items) {
     value<uint64_t>(items.size());
     for (const auto& item : items) text(item);
   }
+  void reserve(size_t size) { out_.reserve(size); }
+  size_t size() const { return counting_only_ ? counted_ : out_.size(); }
   std::string take() { return std::move(out_); }
 
  private:
+  void bytes(const char* data, size_t size) {
+    if (counting_only_) counted_ += size;
+    else if (size) out_.append(data, size);
+  }
+
+  bool counting_only_;
+  size_t counted_ = 0;
   std::string out_;
 };
 
-// Reads what Writer wrote; any overrun marks the reader as failed, so a
+namespace {
+
+constexpr char kMagic[8] = {'T', 'H', 'S', 'I', 'D', 'X', '0', '5'};
+
+// Reads what IndexFileWriter wrote; any overrun marks the reader as failed, so a
 // damaged file can never make us read out of bounds.
 class Reader {
  public:
@@ -94,7 +110,7 @@ std::vector<uint64_t> to_u64(const std::vector<size_t>& items) { return {items.b
 
 // Pairs are not trivially copyable: they travel as two arrays.
 template <typename A, typename B>
-void write_pairs(Writer& w, const std::vector<std::pair<A, B>>& pairs) {
+void write_pairs(IndexFileWriter& w, const std::vector<std::pair<A, B>>& pairs) {
   std::vector<A> first;
   std::vector<B> second;
   for (const auto& [a, b] : pairs) {
@@ -121,7 +137,15 @@ std::vector<std::pair<A, B>> read_pairs(Reader& r, bool& ok) {
 }  // namespace
 
 std::string SearchIndexFile::serialize(const SearchIndex& index, uint64_t fingerprint) {
-  Writer w;
+  IndexFileWriter counter(/*counting_only=*/true);
+  write_index(counter, index, fingerprint);
+  IndexFileWriter writer(/*counting_only=*/false);
+  writer.reserve(counter.size());
+  write_index(writer, index, fingerprint);
+  return writer.take();
+}
+
+void SearchIndexFile::write_index(IndexFileWriter& w, const SearchIndex& index, uint64_t fingerprint) {
   for (char c : kMagic) w.value(c);
   w.value(fingerprint);
   const auto& site = *index.site_;
@@ -162,7 +186,6 @@ std::string SearchIndexFile::serialize(const SearchIndex& index, uint64_t finger
   write_pairs(w, index.typos_.by_deletion_);
   w.value<uint64_t>(index.topic_documents_.size());
   for (const auto& documents : index.topic_documents_) write_pairs(w, documents);
-  return w.take();
 }
 
 std::optional<SearchIndex> SearchIndexFile::load(const std::string& path, uint64_t expected_fingerprint) {
@@ -223,7 +246,7 @@ std::optional<SearchIndex> SearchIndexFile::load(const std::string& path, uint64
   index.surface_sorted_ = r.array<uint32_t>();
   for (uint32_t id = 0; id < index.surface_words_.size(); ++id) index.surface_ids_.emplace(index.surface_words_[id], id);
   bool pairs_ok = true;
-  index.typos_.by_deletion_ = read_pairs<uint64_t, uint32_t>(r, pairs_ok);
+  index.typos_.by_deletion_ = read_pairs<uint32_t, uint32_t>(r, pairs_ok);
   auto topic_lists = r.value<uint64_t>();
   if (topic_lists != site->topics.size()) return std::nullopt;
   for (uint64_t t = 0; t < topic_lists && r.ok(); ++t) index.topic_documents_.push_back(read_pairs<uint32_t, float>(r, pairs_ok));

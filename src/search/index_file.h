@@ -14,6 +14,8 @@ namespace topichub {
 
 inline constexpr std::string_view kSearchIndexFile = "_search/index.bin";
 
+class IndexFileWriter;
+
 class SearchIndexFile {
  public:
   // The bytes of the index, stamped with the site's fingerprint.
@@ -22,6 +24,9 @@ class SearchIndexFile {
   // The index, if `path` holds one of this format version whose fingerprint
   // matches; nullopt otherwise (missing, stale, or damaged).
   static std::optional<SearchIndex> load(const std::string& path, uint64_t expected_fingerprint);
+
+ private:
+  static void write_index(IndexFileWriter& writer, const SearchIndex& index, uint64_t fingerprint);
 };
 
 }  // namespace topichub

@@ -34,12 +34,14 @@ int TypoIndex::max_edits_for(size_t length) const {
 
 namespace {
 
-uint64_t hash_of(std::string_view text) { return std::hash<std::string_view>{}(text); }
+// 32 bits: a collision only adds a candidate, which the edit distance then
+// rejects, and the table is half the size of one with 64-bit hashes.
+uint32_t hash_of(std::string_view text) { return static_cast<uint32_t>(std::hash<std::string_view>{}(text)); }
 
 // Hashes of `word` and of every string `depth` or fewer deletions away, each
 // once. Variants are built in buffers on the stack: no allocation per variant.
 // REQUIRES: word.size() <= TypoIndex::kMaxWordLength.
-void deletion_hashes(std::string_view word, int depth, std::vector<uint64_t>& out) {
+void deletion_hashes(std::string_view word, int depth, std::vector<uint32_t>& out) {
   out.clear();
   out.push_back(hash_of(word));
   if (depth == 0) return;
@@ -71,20 +73,20 @@ void TypoIndex::add(std::string_view word, uint32_t id) {
   if (word.size() > kMaxWordLength) return;
   // A word can be reached by a query of the same length class; store enough
   // deletions for the largest distance a query near its length may use.
-  std::vector<uint64_t> hashes;
+  std::vector<uint32_t> hashes;
   deletion_hashes(word, max_edits_for(word.size() + 2), hashes);
-  for (uint64_t hash : hashes) by_deletion_.push_back({hash, id});
+  for (uint32_t hash : hashes) by_deletion_.push_back({hash, id});
 }
 
 std::vector<TypoIndex::Match> TypoIndex::find(std::string_view word, const std::vector<std::string>& words) const {
   std::vector<Match> matches;
   int limit = max_edits_for(word.size());
   if (limit == 0 || word.size() > kMaxWordLength) return matches;
-  std::vector<uint64_t> probes;
+  std::vector<uint32_t> probes;
   deletion_hashes(word, limit, probes);
   std::unordered_set<uint32_t> seen;
-  for (uint64_t hash : probes) {
-    auto range = std::equal_range(by_deletion_.begin(), by_deletion_.end(), std::pair<uint64_t, uint32_t>{hash, 0},
+  for (uint32_t hash : probes) {
+    auto range = std::equal_range(by_deletion_.begin(), by_deletion_.end(), std::pair<uint32_t, uint32_t>{hash, 0},
                                   [](const auto& a, const auto& b) { return a.first < b.first; });
     for (auto it = range.first; it != range.second; ++it) {
       uint32_t id = it->second;

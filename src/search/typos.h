@@ -45,7 +45,7 @@ class TypoIndex {
   int min_one_, min_two_;
   // (hash of a deletion variant, word id), sorted by hash. Hash collisions
   // only add candidates, which the edit distance then rejects.
-  std::vector<std::pair<uint64_t, uint32_t>> by_deletion_;
+  std::vector<std::pair<uint32_t, uint32_t>> by_deletion_;
 };
 
 }  // namespace topichub
