@@ -103,6 +103,31 @@ TEST_F(SearchTest, SynonymFindsArticlesAboutTheTopic) {
   EXPECT_TRUE(slugs(without).empty());
 }
 
+TEST(SearchRanking, AQueryThatIsATopicsNameFindsTheTopicBeforeItsWords) {
+  TempDir site;
+  site.write("content/topics/leg-cramps.md",
+             "---\nname: leg cramps at night\nsynonyms: [nocturnal muscle spasms]\ndefinition: painful calves\n---\n");
+  site.write("content/articles/about.md",
+             "---\ntitle: A bedtime routine\ntopics: [leg-cramps]\n---\nStretch your calves before bed.\n");
+  site.write("content/articles/words.md",
+             "---\ntitle: Muscle spasms in nocturnal sport\n---\nMuscle spasms in nocturnal games. Muscle spasms, "
+             "nocturnal or not.\n");
+  for (int i = 0; i < 4; ++i)  // so that the query's words are rare, and score
+    site.write("content/articles/other" + std::to_string(i) + ".md", "---\ntitle: Sleep\n---\nA dark room helps sleep.\n");
+  auto loaded = load_site(site.str());
+  ASSERT_FALSE(loaded.diagnostics.has_errors());
+  auto links = Linker(loaded.site).link_all();
+  auto index = SearchIndex::build(loaded.site, links, render_body_texts(loaded.site));
+  Searcher searcher(index);
+  SearchRequest request;
+  request.query = "nocturnal muscle spasms";
+  request.articles_only = true;
+  auto result = searcher.search(request);
+  ASSERT_GE(result.hits.size(), 2u);
+  EXPECT_EQ(index.document(result.hits[0].doc).slug, "about");
+  EXPECT_EQ(index.document(result.hits[1].doc).slug, "words");
+}
+
 TEST_F(SearchTest, TyposAreForgivenButExactRanksFirst) {
   auto hits = slugs("magnesuim");
   ASSERT_FALSE(hits.empty());
