@@ -2,9 +2,9 @@
 
 #include <httplib.h>
 
-#include "load/fingerprint.h"
 #include "search/results_json.h"
 #include "serve/search_page.h"
+#include "serve/watcher.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -275,12 +275,9 @@ void SiteServer::stop(std::chrono::milliseconds grace) {
 }
 
 void SiteServer::watch_loop() {
-  auto last = site_fingerprint(site_root_);
+  SiteWatcher watcher(site_root_);
   while (!stopping_) {
-    std::this_thread::sleep_for(kWatchInterval);
-    auto now = site_fingerprint(site_root_);
-    if (now == last) continue;
-    last = now;
+    if (!watcher.wait_for_change(kWatchInterval)) continue;
     log_ << "change detected; rebuilding" << std::endl;
     rebuild();
   }
