@@ -56,43 +56,86 @@ std::vector<std::string_view> intents_present(std::span<const CuratedArticle> ar
 }
 }  // namespace
 
+namespace {
+
+// Most central first, then freshest, then by title.
+void sort_collection(std::vector<CuratedArticle>& collection, const Site& site) {
+  std::sort(collection.begin(), collection.end(), [&](const CuratedArticle& x, const CuratedArticle& y) {
+    if (x.centrality != y.centrality) return x.centrality > y.centrality;
+    const auto& ax = site.articles[x.article];
+    const auto& ay = site.articles[y.article];
+    if (ax.freshness() != ay.freshness()) return ax.freshness() > ay.freshness();
+    return ax.title < ay.title;
+  });
+}
+
+// Up to kRelatedCount articles sharing `article`'s central topics, from the
+// head of those topics' collections.
+std::vector<size_t> related_for(size_t article, std::span<const ArticleLinks> links, const Curation& curation,
+                                std::unordered_map<size_t, double>& scores) {
+  scores.clear();
+  const auto& topics = links[article].topics;
+  for (size_t t = 0; t < std::min(topics.size(), kTopicsPerArticle); ++t) {
+    const auto& collection = curation.by_topic[topics[t].topic];
+    for (size_t c = 0; c < std::min(collection.size(), kCandidatesPerTopic); ++c) {
+      if (collection[c].article == article) continue;
+      scores[collection[c].article] += std::min(topics[t].weight, collection[c].centrality);
+    }
+  }
+  std::vector<std::pair<double, size_t>> ranked;
+  for (const auto& [other, score] : scores) ranked.push_back({-score, other});
+  auto count = std::min(ranked.size(), kRelatedCount);
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(count), ranked.end());
+  std::vector<size_t> related;
+  for (size_t i = 0; i < count; ++i) related.push_back(ranked[i].second);
+  return related;
+}
+
+}  // namespace
+
 Curation curate(const Site& site, std::span<const ArticleLinks> links) {
   Curation curation;
   curation.by_topic.resize(site.topics.size());
   for (size_t a = 0; a < links.size(); ++a)
     for (const auto& entry : links[a].topics) curation.by_topic[entry.topic].push_back({a, entry.weight});
-  for (auto& collection : curation.by_topic) {
-    std::sort(collection.begin(), collection.end(), [&](const CuratedArticle& x, const CuratedArticle& y) {
-      if (x.centrality != y.centrality) return x.centrality > y.centrality;
-      const auto& ax = site.articles[x.article];
-      const auto& ay = site.articles[y.article];
-      if (ax.freshness() != ay.freshness()) return ax.freshness() > ay.freshness();
-      return ax.title < ay.title;
-    });
-  }
+  for (auto& collection : curation.by_topic) sort_collection(collection, site);
 
   curation.intents_by_topic.reserve(curation.by_topic.size());
   for (const auto& collection : curation.by_topic) curation.intents_by_topic.push_back(intents_present(collection, site));
 
   curation.related.resize(site.articles.size());
   std::unordered_map<size_t, double> scores;
-  for (size_t a = 0; a < links.size(); ++a) {
-    scores.clear();
-    const auto& topics = links[a].topics;
-    for (size_t t = 0; t < std::min(topics.size(), kTopicsPerArticle); ++t) {
-      const auto& collection = curation.by_topic[topics[t].topic];
-      for (size_t c = 0; c < std::min(collection.size(), kCandidatesPerTopic); ++c) {
-        if (collection[c].article == a) continue;
-        scores[collection[c].article] += std::min(topics[t].weight, collection[c].centrality);
-      }
-    }
-    std::vector<std::pair<double, size_t>> ranked;
-    for (const auto& [article, score] : scores) ranked.push_back({-score, article});
-    auto count = std::min(ranked.size(), kRelatedCount);
-    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(count), ranked.end());
-    for (size_t i = 0; i < count; ++i) curation.related[a].push_back(ranked[i].second);
-  }
+  for (size_t a = 0; a < links.size(); ++a) curation.related[a] = related_for(a, links, curation, scores);
   return curation;
+}
+
+std::vector<size_t> update_curation(Curation& curation, const Site& site, std::span<const ArticleLinks> links,
+                                    size_t article, std::span<const size_t> topics) {
+  for (size_t t : topics) {
+    auto& collection = curation.by_topic[t];
+    std::erase_if(collection, [&](const CuratedArticle& entry) { return entry.article == article; });
+    for (const auto& entry : links[article].topics)
+      if (entry.topic == t) collection.push_back({article, entry.weight});
+    sort_collection(collection, site);
+    curation.intents_by_topic[t] = intents_present(collection, site);
+  }
+  // Related lists are drawn from the central topics' collections: those that
+  // read one of `topics` may change.
+  std::vector<size_t> changed;
+  std::unordered_map<size_t, double> scores;
+  for (size_t a = 0; a < links.size(); ++a) {
+    const auto& central = links[a].topics;
+    bool reads_changed = a == article;
+    for (size_t t = 0; t < std::min(central.size(), kTopicsPerArticle) && !reads_changed; ++t)
+      reads_changed = std::find(topics.begin(), topics.end(), central[t].topic) != topics.end();
+    if (!reads_changed) continue;
+    auto related = related_for(a, links, curation, scores);
+    if (related != curation.related[a]) {
+      curation.related[a] = std::move(related);
+      changed.push_back(a);
+    }
+  }
+  return changed;
 }
 
 std::vector<IntentGroup> group_by_intent(std::span<const CuratedArticle> articles, const Site& site) {

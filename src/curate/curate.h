@@ -30,6 +30,13 @@ inline constexpr size_t kRelatedCount = 5;
 // REQUIRES: links.size() == site.articles.size().
 Curation curate(const Site& site, std::span<const ArticleLinks> links);
 
+// Follows an edit of one article whose links (links[article]) are already
+// updated: the collections of `topics` (those the article was or is in) are
+// re-sorted, and the related lists drawn from them recomputed. The result is
+// what curate() would give. Returns the articles whose related list changed.
+std::vector<size_t> update_curation(Curation& curation, const Site& site, std::span<const ArticleLinks> links,
+                                    size_t article, std::span<const size_t> topics);
+
 struct IntentGroup {
   std::string_view intent;  // empty for articles without an intent
   std::string_view heading;  // "Quick relief tonight"

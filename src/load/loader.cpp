@@ -39,6 +39,11 @@ bool inside_site(const fs::directory_entry& entry, const fs::path& canonical_roo
   return false;
 }
 
+std::string slug_from_file_name(const fs::path& path) {
+  auto name = path.filename().string();
+  return name == "index.md" ? path.parent_path().filename().string() : path.stem().string();
+}
+
 void collect_articles(const fs::path& root, const fs::path& canonical_root, std::vector<ContentFile>& files,
                       Diagnostics& diagnostics) {
   auto dir = root / "content" / "articles";
@@ -52,10 +57,9 @@ void collect_articles(const fs::path& root, const fs::path& canonical_root, std:
       continue;
     }
     if (!entry.is_regular_file(error) || entry.path().extension() != ".md") continue;
-    auto name = entry.path().filename().string();
-    if (name == "_index.md") continue;
-    auto slug = name == "index.md" ? entry.path().parent_path().filename().string() : entry.path().stem().string();
-    files.push_back({ContentKind::article, entry.path().string(), relative_display(entry.path(), root), slug});
+    if (entry.path().filename() == "_index.md") continue;
+    files.push_back({ContentKind::article, entry.path().string(), relative_display(entry.path(), root),
+                     slug_from_file_name(entry.path())});
   }
 }
 
@@ -107,21 +111,24 @@ void index_slugs(std::vector<Item>& items, std::unordered_map<std::string, size_
   }
 }
 
+void resolve_article_topics(Article& article, const TopicLookup& lookup, Diagnostics& diagnostics) {
+  auto add = [&](size_t topic) {
+    if (std::find(article.topics.begin(), article.topics.end(), topic) == article.topics.end())
+      article.topics.push_back(topic);
+  };
+  for (const auto& ref : article.topic_refs) {
+    if (auto topic = lookup.find(ref.text)) add(*topic);
+    else diagnostics.error(article.file, ref.line, "unknown-topic", "unknown topic \"" + ref.text + "\"");
+  }
+  for (const auto& tag : article.tags)
+    if (auto topic = lookup.find(tag.text)) add(*topic);
+}
+
 void resolve_topic_refs(Site& site, Diagnostics& diagnostics) {
   TopicLookup lookup(site);
-  for (auto& article : site.articles) {
-    auto add = [&](size_t topic) {
-      if (std::find(article.topics.begin(), article.topics.end(), topic) == article.topics.end())
-        article.topics.push_back(topic);
-    };
-    for (const auto& ref : article.topic_refs) {
-      if (auto topic = lookup.find(ref.text)) add(*topic);
-      else diagnostics.error(article.file, ref.line, "unknown-topic", "unknown topic \"" + ref.text + "\"");
-    }
-    for (const auto& tag : article.tags)
-      if (auto topic = lookup.find(tag.text)) add(*topic);
-  }
+  for (auto& article : site.articles) resolve_article_topics(article, lookup, diagnostics);
 }
+
 
 }  // namespace
 
@@ -195,6 +202,21 @@ LoadResult load_site(std::string_view root_text, const LoadOptions& options) {
   resolve_topic_refs(site, diagnostics);
   diagnostics.sort();
   return result;
+}
+
+std::optional<Article> reload_article(const Site& site, std::string_view file, Diagnostics& diagnostics) {
+  fs::path root(site.root);
+  fs::path path = root / fs::path(file);
+  std::error_code error;
+  auto canonical_root = fs::canonical(root, error);
+  if (!inside_site(fs::directory_entry(path, error), canonical_root, root, diagnostics)) return std::nullopt;
+  std::string bytes;
+  if (!read_file(path.string(), file, bytes, diagnostics)) return std::nullopt;
+  auto text = clean_source_text(bytes, file, diagnostics);
+  auto front_matter = parse_front_matter(text, file, diagnostics);
+  auto article = parse_article(front_matter, file, slug_from_file_name(path), diagnostics);
+  resolve_article_topics(article, TopicLookup(site), diagnostics);
+  return article;
 }
 
 }  // namespace topichub

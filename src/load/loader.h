@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,6 +24,12 @@ struct LoadResult {
 // Never throws for content problems: they are diagnostics. Articles' topic
 // references are resolved (Article::topics); an unknown one is an error.
 LoadResult load_site(std::string_view root, const LoadOptions& options = {});
+
+// Reads one article file again, as load_site would, its topic references
+// resolved against `site`'s topics: for the server's incremental reload.
+// `file` is relative to the site root, as in Article::file. nullopt (with a
+// diagnostic) when the file cannot be read.
+std::optional<Article> reload_article(const Site& site, std::string_view file, Diagnostics& diagnostics);
 
 // True when `path` (a symbolic link or not) leads to a place inside
 // `canonical_root`. Used for every folder a build reads.

@@ -10,6 +10,7 @@
 #include "link/linker.h"
 #include "load/loader.h"
 #include "load/source_file.h"
+#include "pipeline/incremental.h"
 #include "render/context.h"
 #include "render/theme.h"
 #include "write/site_writer.h"
@@ -93,6 +94,9 @@ BuildOutput build_site(std::string_view site_root, const BuildOptions& options) 
     report("search index", 0, 0);
     output.search = std::make_shared<const SearchIndex>(SearchIndex::build(site, links, std::move(bodies), context.path_prefix));
   }
+  if (options.keep_state)
+    output.state = std::make_shared<BuildState>(output.site, std::move(graph), std::move(links), std::move(curation),
+                                                std::move(theme), output.base_url);
   output.diagnostics.sort();
   return output;
 }

@@ -13,6 +13,8 @@
 
 namespace topichub {
 
+struct BuildState;
+
 struct BuildOptions {
   bool include_drafts = false;
   std::string base_url;  // overrides topichub.toml's base_url when set
@@ -21,6 +23,9 @@ struct BuildOptions {
   // not into BuildOutput::rendered, and only if loading and checking found
   // no errors. Called from several threads at once.
   FileSink write_file;
+  // Keep what the build made on the way (BuildOutput::state), so that edits
+  // can be followed without rebuilding everything (pipeline/incremental.h).
+  bool keep_state = false;
   // Called at each stage and during rendering; for progress on a terminal.
   std::function<void(std::string_view stage, size_t done, size_t total)> progress;
 };
@@ -33,6 +38,7 @@ struct BuildOutput {
   std::shared_ptr<const SearchIndex> search;  // when BuildOptions::build_search_index
   std::string base_url;                      // as used for the pages
   std::string path_prefix;                   // the path of base_url ("/")
+  std::shared_ptr<BuildState> state;         // when BuildOptions::keep_state
   bool ok() const { return !diagnostics.has_errors(); }
 };
 

@@ -22,10 +22,7 @@ struct Job {
   size_t page = 1;
 };
 
-std::string without_prefix(const RenderContext& context, const std::string& path) {
-  auto relative = path.substr(std::min(path.size(), context.path_prefix.size()));
-  return relative.empty() || relative.back() == '/' ? relative + "index.html" : relative;
-}
+std::string without_prefix(const RenderContext& context, const std::string& path) { return output_path(context, path); }
 
 // `bodies`, when given, receives the body text of the job's article or topic.
 OutputFile run_job(const RenderContext& context, const Theme& theme, const Job& job, BodyTexts* bodies) {
@@ -53,7 +50,34 @@ OutputFile run_job(const RenderContext& context, const Theme& theme, const Job& 
   return {};
 }
 
+// The pages that list articles across the whole site.
+void add_site_wide_jobs(std::vector<Job>& jobs) {
+  for (auto kind : {JobKind::home, JobKind::topics_index, JobKind::site_feed, JobKind::sitemap}) jobs.push_back({kind});
+}
+
+// Every page of a topic's hub, and its feed.
+void add_topic_jobs(const RenderContext& context, size_t topic, std::vector<Job>& jobs) {
+  for (size_t page = 1; page <= hub_page_count(context, topic); ++page) jobs.push_back({JobKind::hub, topic, page});
+  jobs.push_back({JobKind::topic_feed, topic});
+}
+
 }  // namespace
+
+std::string output_path(const RenderContext& context, const std::string& url_path) {
+  auto relative = url_path.substr(std::min(url_path.size(), context.path_prefix.size()));
+  return relative.empty() || relative.back() == '/' ? relative + "index.html" : relative;
+}
+
+std::vector<OutputFile> render_selected(const RenderContext& context, const Theme& theme,
+                                        const PageSelection& selection) {
+  std::vector<Job> jobs;
+  add_site_wide_jobs(jobs);
+  for (size_t topic : selection.topics) add_topic_jobs(context, topic, jobs);
+  for (size_t article : selection.articles) jobs.push_back({JobKind::article, article});
+  std::vector<OutputFile> files(jobs.size());
+  parallel_for(jobs.size(), [&](unsigned, size_t i) { files[i] = run_job(context, theme, jobs[i], nullptr); });
+  return files;
+}
 
 void render_site_to(const RenderContext& context, const Theme& theme, const FileSink& sink,
                     const RenderProgress& progress, BodyTexts* bodies) {
@@ -61,12 +85,9 @@ void render_site_to(const RenderContext& context, const Theme& theme, const File
     bodies->articles.assign(context.site.articles.size(), {});
     bodies->topics.assign(context.site.topics.size(), {});
   }
-  std::vector<Job> jobs = {{JobKind::home}, {JobKind::topics_index}, {JobKind::not_found}, {JobKind::search}, {JobKind::site_feed},
-                           {JobKind::sitemap}};
-  for (size_t t = 0; t < context.site.topics.size(); ++t) {
-    for (size_t page = 1; page <= hub_page_count(context, t); ++page) jobs.push_back({JobKind::hub, t, page});
-    jobs.push_back({JobKind::topic_feed, t});
-  }
+  std::vector<Job> jobs = {{JobKind::not_found}, {JobKind::search}};
+  add_site_wide_jobs(jobs);
+  for (size_t t = 0; t < context.site.topics.size(); ++t) add_topic_jobs(context, t, jobs);
   for (size_t a = 0; a < context.site.articles.size(); ++a) jobs.push_back({JobKind::article, a});
 
   std::atomic<size_t> done{0};

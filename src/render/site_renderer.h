@@ -34,6 +34,19 @@ RenderedSite render_site(const RenderContext& context, const Theme& theme, const
 void render_site_to(const RenderContext& context, const Theme& theme, const FileSink& sink,
                     const RenderProgress& progress = {}, BodyTexts* bodies = nullptr);
 
+// Some pages again, after an edit: the site-wide lists (home, A–Z, site feed,
+// sitemap), every page and the feed of each topic in `topics`, and the
+// pages of `articles`.
+struct PageSelection {
+  std::vector<size_t> topics;
+  std::vector<size_t> articles;
+};
+std::vector<OutputFile> render_selected(const RenderContext& context, const Theme& theme,
+                                        const PageSelection& selection);
+
+// The output file of a page URL path: "/health/topics/x/" -> "topics/x/index.html".
+std::string output_path(const RenderContext& context, const std::string& url_path);
+
 // The body texts alone, without the pages (for tools that only search).
 BodyTexts render_body_texts(const Site& site);
 
