@@ -35,11 +35,21 @@ std::string content_type_for(std::string_view path) {
 }
 
 PageStore::PageStore(std::vector<OutputFile> files) {
-  for (auto& file : files) {
-    auto type = content_type_for(file.path);
-    auto etag = etag_of(file.content);
-    pages_[file.path] = StoredPage{std::move(file.content), std::move(type), std::move(etag)};
-  }
+  for (auto& file : files) store(std::move(file));
+}
+
+void PageStore::store(OutputFile file) {
+  auto type = content_type_for(file.path);
+  auto etag = etag_of(file.content);
+  pages_[file.path] = std::make_shared<const StoredPage>(StoredPage{std::move(file.content), std::move(type), std::move(etag)});
+}
+
+PageStore PageStore::with_changes(std::vector<OutputFile> files, std::span<const std::string> removed) const {
+  PageStore next;
+  next.pages_ = pages_;
+  for (const auto& path : removed) next.pages_.erase(path);
+  for (auto& file : files) next.store(std::move(file));
+  return next;
 }
 
 ResolvedPath PageStore::resolve(std::string_view path) const {
@@ -67,7 +77,7 @@ ResolvedPath PageStore::resolve(std::string_view path) const {
   if (key.empty() || key.back() == '/') key += "index.html";
   if (auto it = pages_.find(key); it != pages_.end()) {
     result.resolution = Resolution::found;
-    result.page = &it->second;
+    result.page = it->second.get();
     return result;
   }
   if (!relative.empty() && relative.back() != '/' && pages_.contains(key + "/index.html")) {
@@ -79,7 +89,7 @@ ResolvedPath PageStore::resolve(std::string_view path) const {
 
 const StoredPage* PageStore::not_found_page() const {
   auto it = pages_.find("404.html");
-  return it == pages_.end() ? nullptr : &it->second;
+  return it == pages_.end() ? nullptr : it->second.get();
 }
 
 }  // namespace topichub

@@ -1,6 +1,8 @@
 // The built site in memory, looked up by request path.
 #pragma once
 
+#include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -28,6 +30,10 @@ class PageStore {
  public:
   explicit PageStore(std::vector<OutputFile> files);
 
+  // This store with `files` added or replaced and `removed` taken out. The
+  // pages are shared, not copied: cheap even for 100,000 pages.
+  PageStore with_changes(std::vector<OutputFile> files, std::span<const std::string> removed) const;
+
   // `path` is the decoded URL path ("/topics/x/"). Paths with "..", ".",
   // backslashes, NUL or empty segments are refused; "/x" redirects to "/x/"
   // when "/x/" is a page.
@@ -37,7 +43,11 @@ class PageStore {
   size_t size() const { return pages_.size(); }
 
  private:
-  std::unordered_map<std::string, StoredPage> pages_;  // "topics/x/index.html"
+  PageStore() = default;
+  void store(OutputFile file);
+
+  // "topics/x/index.html" -> page; shared between a store and its successors.
+  std::unordered_map<std::string, std::shared_ptr<const StoredPage>> pages_;
 };
 
 std::string content_type_for(std::string_view path);

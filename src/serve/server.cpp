@@ -4,6 +4,7 @@
 
 #include "search/results_json.h"
 #include "serve/search_page.h"
+#include "render/site_renderer.h"
 #include "serve/watcher.h"
 
 #include <arpa/inet.h>
@@ -21,6 +22,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr auto kWatchInterval = std::chrono::milliseconds(300);
+constexpr auto kSearchRefreshDelay = std::chrono::seconds(1);
 constexpr size_t kMaxRequestPath = 2048;
 constexpr const char* kEventsPath = "/__topichub/events";
 constexpr auto kEventKeepAlive = std::chrono::seconds(15);
@@ -110,23 +112,73 @@ void SiteServer::rebuild() {
   auto started = std::chrono::steady_clock::now();
   auto build_options = options_.build;
   build_options.build_search_index = true;
+  build_options.keep_state = true;
   auto output = build_site(site_root_, build_options);
   auto next = std::make_shared<Snapshot>();
-  next->theme = std::make_unique<Theme>(Theme::load(site_root_, output.diagnostics));
+  next->theme = std::make_shared<const Theme>(Theme::load(site_root_, output.diagnostics));
   output.diagnostics.print(log_);
   next->pages = std::make_shared<const PageStore>(std::move(output.rendered.files));
   next->site = output.site;
   next->search = output.search;
   next->base_url = output.base_url;
   next->path_prefix = output.path_prefix;
+  state_ = output.state;
+  search_stale_ = false;
   auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   log_ << "built " << next->pages->size() << " files in " << static_cast<long>(elapsed) << " ms ("
        << output.diagnostics.count(Severity::error) << " errors, " << output.diagnostics.count(Severity::warning)
        << " warnings)" << std::endl;
+  publish(std::move(next), true);
+}
+
+bool SiteServer::follow_edit(const std::string& file) {
+  if (!state_) return false;
+  auto started = std::chrono::steady_clock::now();
+  auto update = update_article(*state_, file);
+  if (!update) return false;
+  update->diagnostics.print(log_);
+  auto current = snapshot();
+  auto next = std::make_shared<Snapshot>();
+  size_t rendered = update->files.size();
+  next->pages = std::make_shared<const PageStore>(current->pages->with_changes(std::move(update->files), update->removed));
+  next->site = current->site;
+  next->search = current->search;
+  next->base_url = current->base_url;
+  next->path_prefix = current->path_prefix;
+  next->theme = current->theme;
+  publish(std::move(next), true);
+  search_stale_ = true;
+  auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  log_ << "updated " << rendered << " pages for " << file << " in " << static_cast<long>(elapsed) << " ms" << std::endl;
+  return true;
+}
+
+void SiteServer::refresh_search_index() {
+  if (!state_) return;
+  auto started = std::chrono::steady_clock::now();
+  auto current = snapshot();
+  auto next = std::make_shared<Snapshot>();
+  const auto& site = *state_->site;
+  next->search = std::make_shared<const SearchIndex>(
+      SearchIndex::build(site, state_->links, render_body_texts(site), current->path_prefix));
+  next->pages = current->pages;
+  next->site = current->site;
+  next->base_url = current->base_url;
+  next->path_prefix = current->path_prefix;
+  next->theme = current->theme;
+  publish(std::move(next), false);
+  search_stale_ = false;
+  auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  log_ << "search index refreshed in " << static_cast<long>(elapsed) << " ms" << std::endl;
+}
+
+// Swaps `next` in; when its pages changed, open pages reload themselves.
+void SiteServer::publish(std::shared_ptr<Snapshot> next, bool pages_changed) {
   {
     std::lock_guard lock(snapshot_mutex_);
     snapshot_ = std::move(next);
   }
+  if (!pages_changed) return;
   {
     std::lock_guard lock(reload_mutex_);
     ++generation_;
@@ -276,8 +328,18 @@ void SiteServer::stop(std::chrono::milliseconds grace) {
 
 void SiteServer::watch_loop() {
   SiteWatcher watcher(site_root_);
+  auto last_change = std::chrono::steady_clock::now();
   while (!stopping_) {
-    if (!watcher.wait_for_change(kWatchInterval)) continue;
+    auto changes = watcher.wait_for_changes(kWatchInterval);
+    if (!changes.any) {
+      // The index is rebuilt whole: only once edits have paused.
+      if (search_stale_ && std::chrono::steady_clock::now() - last_change > kSearchRefreshDelay) refresh_search_index();
+      continue;
+    }
+    last_change = std::chrono::steady_clock::now();
+    bool one_article = changes.files_known && changes.files.size() == 1 &&
+                       changes.files[0].starts_with("content/articles/") && changes.files[0].ends_with(".md");
+    if (one_article && follow_edit(changes.files[0])) continue;
     log_ << "change detected; rebuilding" << std::endl;
     rebuild();
   }

@@ -11,6 +11,7 @@
 #include <string>
 #include <thread>
 
+#include "pipeline/incremental.h"
 #include "pipeline/pipeline.h"
 #include "render/theme.h"
 #include "search/searcher.h"
@@ -50,6 +51,13 @@ class SiteServer {
 
   // Rebuilds now and swaps the new pages in.
   void rebuild();
+  // Follows an edit of one article file (relative to the site root) without
+  // rebuilding everything: the pages that show it are rendered again and
+  // swapped in; the search index follows in refresh_search_index(). False
+  // when the edit needs rebuild() (pipeline/incremental.h says when).
+  bool follow_edit(const std::string& file);
+  // Builds the search index again from the site as it now is.
+  void refresh_search_index();
 
  private:
   // One build, served as a whole: pages, the search index and what it
@@ -59,13 +67,14 @@ class SiteServer {
     std::shared_ptr<Site> site;
     std::shared_ptr<const SearchIndex> search;
     std::string base_url, path_prefix;
-    std::unique_ptr<Theme> theme;
+    std::shared_ptr<const Theme> theme;
     std::mutex searchers_mutex;
     std::vector<std::unique_ptr<Searcher>> idle_searchers;
   };
 
   void install_routes();
   void watch_loop();
+  void publish(std::shared_ptr<Snapshot> next, bool pages_changed);
   std::shared_ptr<Snapshot> snapshot() const;
   static SearchResult run_search(Snapshot& snapshot, const SearchRequest& request);
 
@@ -79,6 +88,10 @@ class SiteServer {
   bool serving_ = false;
   mutable std::mutex snapshot_mutex_;
   std::shared_ptr<Snapshot> snapshot_;
+  // What the last full build made, for follow_edit. Used by one thread at a
+  // time (the constructor, then the watcher).
+  std::shared_ptr<BuildState> state_;
+  bool search_stale_ = false;  // pages followed an edit that the index has not
   std::atomic<bool> stopping_{false};
   std::thread watcher_;
   // Live reload: each rebuild bumps the generation and wakes the event streams.

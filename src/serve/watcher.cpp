@@ -4,6 +4,7 @@
 #include <sys/inotify.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <span>
 #include <filesystem>
@@ -69,7 +70,7 @@ bool SiteWatcher::watch_folder(const std::string& folder) {
   return true;
 }
 
-bool SiteWatcher::drain_events() {
+bool SiteWatcher::drain_events(SiteChanges& changes) {
   bool changed = false;
   alignas(inotify_event) char buffer[16 * 1024];
   for (;;) {
@@ -79,9 +80,21 @@ bool SiteWatcher::drain_events() {
       const auto* event = reinterpret_cast<const inotify_event*>(at);
       at += sizeof(inotify_event) + event->len;
       std::string_view name = event->len ? std::string_view(event->name) : std::string_view();
+      if (event->mask & IN_Q_OVERFLOW) {
+        changed = true;
+        changes.files_known = false;
+        continue;
+      }
       // In the site folder itself only the sources count (not public/).
       if (event->wd == root_watch_ && !is_source_name(name)) continue;
       changed = true;
+      auto folder = folders_.find(event->wd);
+      if ((event->mask & (IN_ISDIR | IN_DELETE_SELF | IN_IGNORED)) || folder == folders_.end() || name.empty()) {
+        changes.files_known = false;
+      } else {
+        auto file = fs::path(folder->second).lexically_relative(root_) / name;
+        changes.files.push_back(file.lexically_normal().generic_string());
+      }
       // A new folder (or a source folder created at the root): watch it too.
       if ((event->mask & (IN_CREATE | IN_MOVED_TO)) && (event->mask & IN_ISDIR))
         if (auto parent = folders_.find(event->wd); parent != folders_.end())
@@ -91,22 +104,27 @@ bool SiteWatcher::drain_events() {
   return changed;
 }
 
-bool SiteWatcher::wait_for_change(std::chrono::milliseconds timeout) {
+SiteChanges SiteWatcher::wait_for_changes(std::chrono::milliseconds timeout) {
+  SiteChanges changes;
   if (!uses_inotify()) {
     std::this_thread::sleep_for(timeout);
     auto now = site_fingerprint(root_);
-    if (now == fingerprint_) return false;
+    changes.any = now != fingerprint_;
     fingerprint_ = now;
-    return true;
+    return changes;
   }
   pollfd ready{inotify_fd_, POLLIN, 0};
-  if (::poll(&ready, 1, static_cast<int>(timeout.count())) <= 0) return false;
-  bool changed = drain_events();
-  while (changed) {  // let the rest of the save arrive, then report it once
+  if (::poll(&ready, 1, static_cast<int>(timeout.count())) <= 0) return changes;
+  changes.files_known = true;
+  changes.any = drain_events(changes);
+  while (changes.any) {  // let the rest of the save arrive, then report it once
     std::this_thread::sleep_for(kSettle);
-    if (!drain_events()) break;
+    if (!drain_events(changes)) break;
   }
-  return changed;
+  std::sort(changes.files.begin(), changes.files.end());
+  changes.files.erase(std::unique(changes.files.begin(), changes.files.end()), changes.files.end());
+  if (!changes.any || !changes.files_known) changes.files.clear();
+  return changes;
 }
 
 }  // namespace topichub

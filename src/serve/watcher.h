@@ -11,8 +11,18 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace topichub {
+
+struct SiteChanges {
+  bool any = false;
+  // Which files changed, relative to the site root ("content/articles/x.md"),
+  // when that is known: not with the fallback, nor when folders were added,
+  // removed or renamed, nor after the kernel dropped events.
+  bool files_known = false;
+  std::vector<std::string> files;
+};
 
 class SiteWatcher {
  public:
@@ -21,17 +31,18 @@ class SiteWatcher {
   SiteWatcher(const SiteWatcher&) = delete;
   SiteWatcher& operator=(const SiteWatcher&) = delete;
 
-  // Waits up to `timeout` for a change; true when the sources changed since
-  // the last call (or since construction). A burst of changes (an editor's
-  // save, a `git checkout`) is reported once.
-  bool wait_for_change(std::chrono::milliseconds timeout);
+  // Waits up to `timeout` for changes to the sources since the last call (or
+  // since construction). A burst of changes (an editor's save, a `git
+  // checkout`) is reported once.
+  SiteChanges wait_for_changes(std::chrono::milliseconds timeout);
 
   bool uses_inotify() const { return inotify_fd_ >= 0; }
 
  private:
   bool watch_tree(const std::string& folder);
   bool watch_folder(const std::string& folder);
-  bool drain_events();  // true when an event concerned the sources
+  // Reads pending events into `changes`; true when one concerned the sources.
+  bool drain_events(SiteChanges& changes);
 
   std::string root_;
   int inotify_fd_ = -1;

@@ -102,6 +102,22 @@ TEST_F(ServerTest, RebuildPicksUpChanges) {
   EXPECT_NE(client->Get("/topics/gout/")->body.find("Newer gout news"), std::string::npos);
 }
 
+TEST_F(ServerTest, AnArticleEditIsFollowedWithoutAFullRebuild) {
+  site.write("content/articles/a.md", "---\ntitle: Gout explained\ndate: 2025-10-13\n---\nGout hurts. Cherries are discussed.\n");
+  ASSERT_TRUE(server->follow_edit("content/articles/a.md"));
+  EXPECT_NE(client->Get("/articles/a/")->body.find("Cherries are discussed"), std::string::npos);
+  EXPECT_NE(client->Get("/topics/gout/")->body.find("Gout explained"), std::string::npos) << "the hub shows the new title";
+  EXPECT_NE(log.str().find("updated "), std::string::npos);
+  // Search follows once the index is refreshed.
+  EXPECT_EQ(client->Get("/api/search?q=cherries")->body.find("\"slug\":\"a\""), std::string::npos);
+  server->refresh_search_index();
+  EXPECT_NE(client->Get("/api/search?q=cherries")->body.find("\"slug\":\"a\""), std::string::npos);
+
+  site.write("content/articles/a.md", "---\ntitle: Gout\ntopics: [gout]\n---\nNow with a topic.\n");
+  EXPECT_FALSE(server->follow_edit("content/articles/a.md")) << "new topics need a full rebuild";
+  EXPECT_FALSE(server->follow_edit("content/articles/unknown.md"));
+}
+
 TEST_F(ServerTest, HeadGzipAndSizeLimits) {
   auto head = client->Head("/topics/gout/");
   ASSERT_TRUE(head);
