@@ -15,6 +15,33 @@ std::vector<size_t> link_topics(const ArticleLinks& links) {
   return topics;
 }
 
+// Where an article stands in a topic's collection, and what the whole
+// collection says of itself (its size and intents, in every page's lead).
+struct Standing {
+  size_t position = SIZE_MAX;  // SIZE_MAX: not in the collection
+  size_t size = 0;
+  std::vector<std::string_view> intents;
+};
+
+Standing standing_in(const Curation& curation, size_t topic, size_t article) {
+  const auto& collection = curation.by_topic[topic];
+  Standing standing{SIZE_MAX, collection.size(), curation.intents_by_topic[topic]};
+  for (size_t i = 0; i < collection.size(); ++i)
+    if (collection[i].article == article) standing.position = i;
+  return standing;
+}
+
+// The hub pages an edit changes: when the collection is the same but for
+// the article's place in it, the pages between its old and new places;
+// otherwise every page (each carries the count and the pagination).
+HubPages changed_pages(size_t topic, const Standing& before, const Standing& after, size_t page_size) {
+  bool same_collection = before.position != SIZE_MAX && after.position != SIZE_MAX && before.size == after.size &&
+                         before.intents == after.intents;
+  if (!same_collection) return {topic, 1, SIZE_MAX};
+  return {topic, std::min(before.position, after.position) / page_size + 1,
+          std::max(before.position, after.position) / page_size + 1};
+}
+
 // Whether the edit keeps the article where it was in the site.
 bool same_place(const Article& before, const Article& after) {
   return before.slug == after.slug && before.topics == after.topics && before.intents == after.intents &&
@@ -51,12 +78,21 @@ std::optional<ArticleUpdate> update_article(BuildState& state, std::string_view 
   for (size_t topic : link_topics(state.links[article])) topics.push_back(topic);
   std::sort(topics.begin(), topics.end());
   topics.erase(std::unique(topics.begin(), topics.end()), topics.end());
-  for (size_t topic : topics) old_page_counts.push_back(hub_page_count(before, topic));
+  std::vector<Standing> old_standing;
+  for (size_t topic : topics) {
+    old_page_counts.push_back(hub_page_count(before, topic));
+    old_standing.push_back(standing_in(state.curation, topic, article));
+  }
 
   auto related_changed = update_curation(state.curation, site, state.links, article, topics);
 
-  // The article's page; pages whose related list changed; pages that show it as related.
-  PageSelection selection{topics, {article}};
+  // Hub pages around the article; its own page; pages whose related list
+  // changed; pages that show it as related.
+  PageSelection selection{{}, {article}};
+  auto page_size = static_cast<size_t>(site.config.hub_page_size);
+  for (size_t i = 0; i < topics.size(); ++i)
+    selection.hubs.push_back(
+        changed_pages(topics[i], old_standing[i], standing_in(state.curation, topics[i], article), page_size));
   selection.articles.insert(selection.articles.end(), related_changed.begin(), related_changed.end());
   for (size_t other = 0; other < state.curation.related.size(); ++other) {
     const auto& related = state.curation.related[other];

@@ -55,9 +55,11 @@ void add_site_wide_jobs(std::vector<Job>& jobs) {
   for (auto kind : {JobKind::home, JobKind::topics_index, JobKind::site_feed, JobKind::sitemap}) jobs.push_back({kind});
 }
 
-// Every page of a topic's hub, and its feed.
-void add_topic_jobs(const RenderContext& context, size_t topic, std::vector<Job>& jobs) {
-  for (size_t page = 1; page <= hub_page_count(context, topic); ++page) jobs.push_back({JobKind::hub, topic, page});
+// Pages [first, last] of a topic's hub (clamped to its pages), and its feed.
+void add_topic_jobs(const RenderContext& context, size_t topic, std::vector<Job>& jobs, size_t first = 1,
+                    size_t last = SIZE_MAX) {
+  for (size_t page = first; page <= std::min(last, hub_page_count(context, topic)); ++page)
+    jobs.push_back({JobKind::hub, topic, page});
   jobs.push_back({JobKind::topic_feed, topic});
 }
 
@@ -72,7 +74,7 @@ std::vector<OutputFile> render_selected(const RenderContext& context, const Them
                                         const PageSelection& selection) {
   std::vector<Job> jobs;
   add_site_wide_jobs(jobs);
-  for (size_t topic : selection.topics) add_topic_jobs(context, topic, jobs);
+  for (const auto& hub : selection.hubs) add_topic_jobs(context, hub.topic, jobs, hub.first_page, hub.last_page);
   for (size_t article : selection.articles) jobs.push_back({JobKind::article, article});
   std::vector<OutputFile> files(jobs.size());
   parallel_for(jobs.size(), [&](unsigned, size_t i) { files[i] = run_job(context, theme, jobs[i], nullptr); });

@@ -35,10 +35,14 @@ void render_site_to(const RenderContext& context, const Theme& theme, const File
                     const RenderProgress& progress = {}, BodyTexts* bodies = nullptr);
 
 // Some pages again, after an edit: the site-wide lists (home, A–Z, site feed,
-// sitemap), every page and the feed of each topic in `topics`, and the
-// pages of `articles`.
+// sitemap), the feed and some pages of each topic's hub, and the pages of
+// `articles`.
+struct HubPages {
+  size_t topic;
+  size_t first_page, last_page;  // 1-based, inclusive; clamped to the hub's pages
+};
 struct PageSelection {
-  std::vector<size_t> topics;
+  std::vector<HubPages> hubs;
   std::vector<size_t> articles;
 };
 std::vector<OutputFile> render_selected(const RenderContext& context, const Theme& theme,

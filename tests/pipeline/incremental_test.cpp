@@ -91,6 +91,19 @@ TEST_F(IncrementalTest, EditsOneAfterAnotherAndAHubThatGetsShorter) {
   expect_same_as_full_build();
 }
 
+TEST_F(IncrementalTest, AnArticleThatMovesWithinItsHubRerendersThePagesBetween) {
+  // Calf cramps, two per page: a2, a1 | a5, a3. Many more mentions make a3
+  // the most central: a3, a2 | a1, a5. Same articles, both pages change.
+  site.write("content/articles/a3.md",
+             article(3, "dehydration",
+                     "Dehydration. Calf cramps, calf cramps, calf cramps. Calf cramps and calf cramps. Calf cramps, "
+                     "calf cramps, calf cramps, calf cramps."));
+  auto update = update_article(*built.state, "content/articles/a3.md");
+  ASSERT_TRUE(update.has_value());
+  apply(*update);
+  expect_same_as_full_build();
+}
+
 TEST_F(IncrementalTest, ChangesToTheArticlesPlaceNeedAFullRebuild) {
   site.write("content/articles/a3.md", article(3, "magnesium", "Dehydration and calf cramps."));  // other topics
   EXPECT_FALSE(update_article(*built.state, "content/articles/a3.md").has_value());
