@@ -111,23 +111,36 @@ Curation curate(const Site& site, std::span<const ArticleLinks> links) {
 
 std::vector<size_t> update_curation(Curation& curation, const Site& site, std::span<const ArticleLinks> links,
                                     size_t article, std::span<const size_t> topics) {
+  // Related lists are drawn from the heads of the central topics'
+  // collections: only readers of a head that changed may change.
+  auto head_of = [&](size_t topic) {
+    const auto& collection = curation.by_topic[topic];
+    return std::vector<CuratedArticle>(collection.begin(),
+                                       collection.begin() + static_cast<long>(std::min(collection.size(), kCandidatesPerTopic)));
+  };
+  auto same = [](const std::vector<CuratedArticle>& x, const std::vector<CuratedArticle>& y) {
+    return std::equal(x.begin(), x.end(), y.begin(), y.end(), [](const CuratedArticle& a, const CuratedArticle& b) {
+      return a.article == b.article && a.centrality == b.centrality;
+    });
+  };
+  std::vector<size_t> heads_changed;
   for (size_t t : topics) {
+    auto head_before = head_of(t);
     auto& collection = curation.by_topic[t];
     std::erase_if(collection, [&](const CuratedArticle& entry) { return entry.article == article; });
     for (const auto& entry : links[article].topics)
       if (entry.topic == t) collection.push_back({article, entry.weight});
     sort_collection(collection, site);
     curation.intents_by_topic[t] = intents_present(collection, site);
+    if (!same(head_before, head_of(t))) heads_changed.push_back(t);
   }
-  // Related lists are drawn from the central topics' collections: those that
-  // read one of `topics` may change.
   std::vector<size_t> changed;
   std::unordered_map<size_t, double> scores;
   for (size_t a = 0; a < links.size(); ++a) {
     const auto& central = links[a].topics;
     bool reads_changed = a == article;
     for (size_t t = 0; t < std::min(central.size(), kTopicsPerArticle) && !reads_changed; ++t)
-      reads_changed = std::find(topics.begin(), topics.end(), central[t].topic) != topics.end();
+      reads_changed = std::find(heads_changed.begin(), heads_changed.end(), central[t].topic) != heads_changed.end();
     if (!reads_changed) continue;
     auto related = related_for(a, links, curation, scores);
     if (related != curation.related[a]) {

@@ -31,15 +31,27 @@ Standing standing_in(const Curation& curation, size_t topic, size_t article) {
   return standing;
 }
 
-// The hub pages an edit changes: when the collection is the same but for
-// the article's place in it, the pages between its old and new places;
-// otherwise every page (each carries the count and the pagination).
-HubPages changed_pages(size_t topic, const Standing& before, const Standing& after, size_t page_size) {
-  bool same_collection = before.position != SIZE_MAX && after.position != SIZE_MAX && before.size == after.size &&
-                         before.intents == after.intents;
-  if (!same_collection) return {topic, 1, SIZE_MAX};
-  return {topic, std::min(before.position, after.position) / page_size + 1,
-          std::max(before.position, after.position) / page_size + 1};
+bool same_collection(const Standing& before, const Standing& after) {
+  return before.position != SIZE_MAX && after.position != SIZE_MAX && before.size == after.size &&
+         before.intents == after.intents;
+}
+
+// The hub pages an edit changes, if any: when the collection is the same but
+// for the article's place in it, the pages between its old and new places
+// (its own page alone if it stayed, and only if its card changed); otherwise
+// every page, since each carries the count and the pagination.
+std::optional<HubPages> changed_pages(size_t topic, const Standing& before, const Standing& after, size_t page_size,
+                                      bool card_changed) {
+  if (!same_collection(before, after)) return HubPages{topic, 1, SIZE_MAX};
+  if (before.position == after.position && !card_changed) return std::nullopt;
+  return HubPages{topic, std::min(before.position, after.position) / page_size + 1,
+                  std::max(before.position, after.position) / page_size + 1};
+}
+
+// What an article's card, feed entry and sitemap line show.
+bool card_changed(const Article& before, const Article& after) {
+  return before.title != after.title || before.summary != after.summary || before.date != after.date ||
+         before.lastmod != after.lastmod;
 }
 
 // Whether the edit keeps the article where it was in the site.
@@ -73,6 +85,7 @@ std::optional<ArticleUpdate> update_article(BuildState& state, std::string_view 
   RenderContext before(site, state.graph, state.links, state.curation, state.base_url);
   auto topics = link_topics(state.links[article]);
   std::vector<size_t> old_page_counts;
+  bool card = card_changed(*found, *fresh);
   *found = std::move(*fresh);
   state.links[article] = state.linker.link(*found);
   for (size_t topic : link_topics(state.links[article])) topics.push_back(topic);
@@ -86,15 +99,19 @@ std::optional<ArticleUpdate> update_article(BuildState& state, std::string_view 
 
   auto related_changed = update_curation(state.curation, site, state.links, article, topics);
 
-  // Hub pages around the article; its own page; pages whose related list
-  // changed; pages that show it as related.
-  PageSelection selection{{}, {article}};
+  // The pages that show what changed. The site-wide lists show cards and
+  // the sizes of collections; topic feeds the cards of their articles by
+  // date; hub pages cards in order; article pages their related cards.
+  PageSelection selection{card, {}, {}, {article}};
   auto page_size = static_cast<size_t>(site.config.hub_page_size);
-  for (size_t i = 0; i < topics.size(); ++i)
-    selection.hubs.push_back(
-        changed_pages(topics[i], old_standing[i], standing_in(state.curation, topics[i], article), page_size));
+  for (size_t i = 0; i < topics.size(); ++i) {
+    auto now = standing_in(state.curation, topics[i], article);
+    if (old_standing[i].size != now.size) selection.site_wide = true;
+    if (card || !same_collection(old_standing[i], now)) selection.topic_feeds.push_back(topics[i]);
+    if (auto pages = changed_pages(topics[i], old_standing[i], now, page_size, card)) selection.hubs.push_back(*pages);
+  }
   selection.articles.insert(selection.articles.end(), related_changed.begin(), related_changed.end());
-  for (size_t other = 0; other < state.curation.related.size(); ++other) {
+  for (size_t other = 0; card && other < state.curation.related.size(); ++other) {
     const auto& related = state.curation.related[other];
     if (std::find(related.begin(), related.end(), article) != related.end()) selection.articles.push_back(other);
   }

@@ -55,12 +55,11 @@ void add_site_wide_jobs(std::vector<Job>& jobs) {
   for (auto kind : {JobKind::home, JobKind::topics_index, JobKind::site_feed, JobKind::sitemap}) jobs.push_back({kind});
 }
 
-// Pages [first, last] of a topic's hub (clamped to its pages), and its feed.
-void add_topic_jobs(const RenderContext& context, size_t topic, std::vector<Job>& jobs, size_t first = 1,
-                    size_t last = SIZE_MAX) {
+// Pages [first, last] of a topic's hub (clamped to its pages).
+void add_hub_jobs(const RenderContext& context, size_t topic, std::vector<Job>& jobs, size_t first = 1,
+                  size_t last = SIZE_MAX) {
   for (size_t page = first; page <= std::min(last, hub_page_count(context, topic)); ++page)
     jobs.push_back({JobKind::hub, topic, page});
-  jobs.push_back({JobKind::topic_feed, topic});
 }
 
 }  // namespace
@@ -73,8 +72,9 @@ std::string output_path(const RenderContext& context, const std::string& url_pat
 std::vector<OutputFile> render_selected(const RenderContext& context, const Theme& theme,
                                         const PageSelection& selection) {
   std::vector<Job> jobs;
-  add_site_wide_jobs(jobs);
-  for (const auto& hub : selection.hubs) add_topic_jobs(context, hub.topic, jobs, hub.first_page, hub.last_page);
+  if (selection.site_wide) add_site_wide_jobs(jobs);
+  for (const auto& hub : selection.hubs) add_hub_jobs(context, hub.topic, jobs, hub.first_page, hub.last_page);
+  for (size_t topic : selection.topic_feeds) jobs.push_back({JobKind::topic_feed, topic});
   for (size_t article : selection.articles) jobs.push_back({JobKind::article, article});
   std::vector<OutputFile> files(jobs.size());
   parallel_for(jobs.size(), [&](unsigned, size_t i) { files[i] = run_job(context, theme, jobs[i], nullptr); });
@@ -89,7 +89,10 @@ void render_site_to(const RenderContext& context, const Theme& theme, const File
   }
   std::vector<Job> jobs = {{JobKind::not_found}, {JobKind::search}};
   add_site_wide_jobs(jobs);
-  for (size_t t = 0; t < context.site.topics.size(); ++t) add_topic_jobs(context, t, jobs);
+  for (size_t t = 0; t < context.site.topics.size(); ++t) {
+    add_hub_jobs(context, t, jobs);
+    jobs.push_back({JobKind::topic_feed, t});
+  }
   for (size_t a = 0; a < context.site.articles.size(); ++a) jobs.push_back({JobKind::article, a});
 
   std::atomic<size_t> done{0};

@@ -34,15 +34,16 @@ RenderedSite render_site(const RenderContext& context, const Theme& theme, const
 void render_site_to(const RenderContext& context, const Theme& theme, const FileSink& sink,
                     const RenderProgress& progress = {}, BodyTexts* bodies = nullptr);
 
-// Some pages again, after an edit: the site-wide lists (home, A–Z, site feed,
-// sitemap), the feed and some pages of each topic's hub, and the pages of
-// `articles`.
+// Some pages again, after an edit: the site-wide lists, some pages of some
+// hubs, some topic feeds, and the pages of some articles.
 struct HubPages {
   size_t topic;
   size_t first_page, last_page;  // 1-based, inclusive; clamped to the hub's pages
 };
 struct PageSelection {
+  bool site_wide = true;  // home, A–Z, site feed, sitemap
   std::vector<HubPages> hubs;
+  std::vector<size_t> topic_feeds;
   std::vector<size_t> articles;
 };
 std::vector<OutputFile> render_selected(const RenderContext& context, const Theme& theme,

@@ -24,6 +24,8 @@ std::string article(int n, std::string_view topics, std::string_view body) {
          "-01\ntopics: [" + std::string(topics) + "]\nintent: prevention\n---\n" + std::string(body) + "\n";
 }
 
+std::string with_summary(std::string text) { return text.insert(4, "summary: What magnesium does.\n"); }
+
 class IncrementalTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -34,7 +36,7 @@ class IncrementalTest : public ::testing::Test {
     site.write("content/articles/a1.md", article(1, "calf", "Calf cramps and dehydration."));
     site.write("content/articles/a2.md", article(2, "calf", "Calf cramps at night."));
     site.write("content/articles/a3.md", article(3, "dehydration", "Dehydration and calf cramps."));
-    site.write("content/articles/a4.md", article(4, "magnesium", "Magnesium does not help much."));
+    site.write("content/articles/a4.md", with_summary(article(4, "magnesium", "Magnesium does not help much.")));
     site.write("content/articles/a5.md", article(5, "magnesium", "Magnesium for calf cramps? Calf cramps go on."));
     BuildOptions options;
     options.keep_state = true;
@@ -100,6 +102,19 @@ TEST_F(IncrementalTest, AnArticleThatMovesWithinItsHubRerendersThePagesBetween) 
                      "calf cramps, calf cramps, calf cramps."));
   auto update = update_article(*built.state, "content/articles/a3.md");
   ASSERT_TRUE(update.has_value());
+  apply(*update);
+  expect_same_as_full_build();
+}
+
+TEST_F(IncrementalTest, ABodyEditThatMovesNothingRerendersOnlyTheArticle) {
+  // (With a summary of its own: otherwise the summary comes from the body.)
+  site.write("content/articles/a4.md", with_summary(article(4, "magnesium", "Magnesium does not help at all, sadly.")));
+  auto update = update_article(*built.state, "content/articles/a4.md");
+  ASSERT_TRUE(update.has_value());
+  std::string paths;
+  for (const auto& file : update->files) paths += file.path + " ";
+  ASSERT_EQ(update->files.size(), 1u) << paths;
+  EXPECT_EQ(update->files[0].path, "articles/a4/index.html");
   apply(*update);
   expect_same_as_full_build();
 }
