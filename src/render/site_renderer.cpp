@@ -120,11 +120,12 @@ RenderedSite render_site(const RenderContext& context, const Theme& theme, const
   return rendered;
 }
 
-BodyTexts render_body_texts(const Site& site) {
+BodyTexts render_body_texts(const Site& site, std::stop_token stop) {
   BodyTexts bodies;
   bodies.articles.resize(site.articles.size());
   bodies.topics.resize(site.topics.size());
   parallel_for(site.articles.size() + site.topics.size(), [&](unsigned, size_t i) {
+    if (stop.stop_requested()) return;
     if (i < site.articles.size()) bodies.articles[i] = render_markdown(site.articles[i].body).plain_text;
     else if (const auto& body = site.topics[i - site.articles.size()].body; !trim(body).empty())
       bodies.topics[i - site.articles.size()] = render_markdown(body).plain_text;

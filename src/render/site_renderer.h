@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <mutex>
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,7 @@ std::vector<OutputFile> render_selected(const RenderContext& context, const Them
 std::string output_path(const RenderContext& context, const std::string& url_path);
 
 // The body texts alone, without the pages (for tools that only search).
-BodyTexts render_body_texts(const Site& site);
+// Texts not yet made when `stop` is requested stay empty.
+BodyTexts render_body_texts(const Site& site, std::stop_token stop = {});
 
 }  // namespace topichub

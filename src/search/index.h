@@ -6,6 +6,8 @@
 
 #include <array>
 #include <memory>
+#include <optional>
+#include <stop_token>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -75,6 +77,11 @@ class SearchIndex {
   // REQUIRES: links and bodies.articles as many as site.articles; bodies.topics as many as site.topics.
   static SearchIndex build(const Site& site, std::span<const ArticleLinks> links, BodyTexts bodies,
                            std::string_view path_prefix = "/");
+  // The same, giving up (nullopt) soon after `stop` is requested: for a
+  // background rebuild that a newer edit makes pointless.
+  static std::optional<SearchIndex> build_unless_stopped(const Site& site, std::span<const ArticleLinks> links,
+                                                         BodyTexts bodies, std::string_view path_prefix,
+                                                         std::stop_token stop);
 
   const std::vector<SearchDocument>& documents() const { return documents_; }
   const SearchDocument& document(uint32_t doc) const { return documents_[doc]; }

@@ -192,6 +192,12 @@ AnalyzedDocument analyze_document(const Site& site, BodyTexts& bodies, SearchDoc
 
 SearchIndex SearchIndex::build(const Site& site, std::span<const ArticleLinks> links, BodyTexts bodies,
                                std::string_view prefix) {
+  return *build_unless_stopped(site, links, std::move(bodies), prefix, {});
+}
+
+std::optional<SearchIndex> SearchIndex::build_unless_stopped(const Site& site, std::span<const ArticleLinks> links,
+                                                             BodyTexts bodies, std::string_view prefix,
+                                                             std::stop_token stop) {
   SearchIndex index(site);
   std::string path_prefix(prefix);
   // Documents: articles first (doc id == article index), then topic hubs.
@@ -224,8 +230,9 @@ SearchIndex SearchIndex::build(const Site& site, std::span<const ArticleLinks> l
   for (auto& worker : workers) worker = std::make_unique<Worker>();
   std::vector<AnalyzedDocument> analyzed(index.documents_.size());
   parallel_for(index.documents_.size(), [&](unsigned w, size_t d) {
-    analyzed[d] = analyze_document(site, bodies, index.documents_[d], *workers[w], w);
+    if (!stop.stop_requested()) analyzed[d] = analyze_document(site, bodies, index.documents_[d], *workers[w], w);
   });
+  if (stop.stop_requested()) return std::nullopt;
 
   // Average field lengths first: every posting's impact depends on them.
   double count = std::max<double>(1.0, static_cast<double>(analyzed.size()));
@@ -265,6 +272,7 @@ SearchIndex SearchIndex::build(const Site& site, std::span<const ArticleLinks> l
 
   // Merge into postings, in document order so that postings are sorted.
   for (uint32_t d = 0; d < analyzed.size(); ++d) {
+    if (d % 1024 == 0 && stop.stop_requested()) return std::nullopt;
     auto& doc = analyzed[d];
     auto& worker = *workers[doc.worker];
     const auto& lengths = index.documents_[d].field_length;
@@ -291,6 +299,7 @@ SearchIndex SearchIndex::build(const Site& site, std::span<const ArticleLinks> l
   for (auto& refs : index.positions_refs_) refs.shrink_to_fit();
   index.positions_.shrink_to_fit();
 
+  if (stop.stop_requested()) return std::nullopt;
   // Vocabulary for prefixes and typos: words, not numbers.
   index.surface_sorted_.resize(index.surface_words_.size());
   for (uint32_t i = 0; i < index.surface_sorted_.size(); ++i) index.surface_sorted_[i] = i;

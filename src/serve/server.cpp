@@ -101,6 +101,7 @@ SiteServer::SiteServer(std::string site_root, ServeOptions options, std::ostream
 SiteServer::~SiteServer() {
   stop();
   if (watcher_.joinable()) watcher_.join();
+  stop_search_refresh();
 }
 
 std::shared_ptr<SiteServer::Snapshot> SiteServer::snapshot() const {
@@ -109,6 +110,7 @@ std::shared_ptr<SiteServer::Snapshot> SiteServer::snapshot() const {
 }
 
 void SiteServer::rebuild() {
+  stop_search_refresh();
   auto started = std::chrono::steady_clock::now();
   auto build_options = options_.build;
   build_options.build_search_index = true;
@@ -133,6 +135,7 @@ void SiteServer::rebuild() {
 
 bool SiteServer::follow_edit(const std::string& file) {
   if (!state_) return false;
+  stop_search_refresh();
   auto started = std::chrono::steady_clock::now();
   auto update = update_article(*state_, file);
   if (!update) return false;
@@ -153,23 +156,37 @@ bool SiteServer::follow_edit(const std::string& file) {
   return true;
 }
 
-void SiteServer::refresh_search_index() {
+void SiteServer::refresh_search_index(bool wait) {
+  stop_search_refresh();
   if (!state_) return;
-  auto started = std::chrono::steady_clock::now();
-  auto current = snapshot();
-  auto next = std::make_shared<Snapshot>();
-  const auto& site = *state_->site;
-  next->search = std::make_shared<const SearchIndex>(
-      SearchIndex::build(site, state_->links, render_body_texts(site), current->path_prefix));
-  next->pages = current->pages;
-  next->site = current->site;
-  next->base_url = current->base_url;
-  next->path_prefix = current->path_prefix;
-  next->theme = current->theme;
-  publish(std::move(next), false);
-  search_stale_ = false;
-  auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-  log_ << "search index refreshed in " << static_cast<long>(elapsed) << " ms" << std::endl;
+  // The refresher reads the site while no edit changes it: follow_edit and
+  // rebuild stop it first.
+  search_refresher_ = std::jthread([this, state = state_](std::stop_token stop) {
+    auto started = std::chrono::steady_clock::now();
+    const auto& site = *state->site;
+    auto prefix = snapshot()->path_prefix;
+    auto index = SearchIndex::build_unless_stopped(site, state->links, render_body_texts(site, stop), prefix, stop);
+    if (!index) return;
+    auto current = snapshot();
+    auto next = std::make_shared<Snapshot>();
+    next->search = std::make_shared<const SearchIndex>(std::move(*index));
+    next->pages = current->pages;
+    next->site = current->site;
+    next->base_url = current->base_url;
+    next->path_prefix = current->path_prefix;
+    next->theme = current->theme;
+    publish(std::move(next), false);
+    search_stale_ = false;
+    auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    log_ << "search index refreshed in " << static_cast<long>(elapsed) << " ms" << std::endl;
+  });
+  if (wait) search_refresher_.join();
+}
+
+void SiteServer::stop_search_refresh() {
+  if (!search_refresher_.joinable()) return;
+  search_refresher_.request_stop();
+  search_refresher_.join();
 }
 
 // Swaps `next` in; when its pages changed, open pages reload themselves.
@@ -333,7 +350,9 @@ void SiteServer::watch_loop() {
     auto changes = watcher.wait_for_changes(kWatchInterval);
     if (!changes.any) {
       // The index is rebuilt whole: only once edits have paused.
-      if (search_stale_ && std::chrono::steady_clock::now() - last_change > kSearchRefreshDelay) refresh_search_index();
+      bool refreshing = search_refresher_.joinable();
+      if (search_stale_ && !refreshing && std::chrono::steady_clock::now() - last_change > kSearchRefreshDelay)
+        refresh_search_index(/*wait=*/false);
       continue;
     }
     last_change = std::chrono::steady_clock::now();

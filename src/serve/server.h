@@ -56,8 +56,9 @@ class SiteServer {
   // swapped in; the search index follows in refresh_search_index(). False
   // when the edit needs rebuild() (pipeline/incremental.h says when).
   bool follow_edit(const std::string& file);
-  // Builds the search index again from the site as it now is.
-  void refresh_search_index();
+  // Builds the search index again from the site as it now is, in the
+  // background (stopped by the next edit) or, with `wait`, before returning.
+  void refresh_search_index(bool wait = true);
 
  private:
   // One build, served as a whole: pages, the search index and what it
@@ -75,6 +76,7 @@ class SiteServer {
   void install_routes();
   void watch_loop();
   void publish(std::shared_ptr<Snapshot> next, bool pages_changed);
+  void stop_search_refresh();
   std::shared_ptr<Snapshot> snapshot() const;
   static SearchResult run_search(Snapshot& snapshot, const SearchRequest& request);
 
@@ -91,7 +93,10 @@ class SiteServer {
   // What the last full build made, for follow_edit. Used by one thread at a
   // time (the constructor, then the watcher).
   std::shared_ptr<BuildState> state_;
-  bool search_stale_ = false;  // pages followed an edit that the index has not
+  std::atomic<bool> search_stale_{false};  // pages followed an edit that the index has not
+  // Rebuilds the search index after edits; declared after state_ so that it
+  // stops before what it reads goes.
+  std::jthread search_refresher_;
   std::atomic<bool> stopping_{false};
   std::thread watcher_;
   // Live reload: each rebuild bumps the generation and wakes the event streams.

@@ -219,6 +219,13 @@ TEST_F(SearchTest, JsonHasTheDesignShape) {
 namespace topichub {
 namespace {
 
+TEST_F(SearchTest, ABuildThatIsStoppedGivesUp) {
+  std::stop_source stop;
+  stop.request_stop();
+  EXPECT_FALSE(SearchIndex::build_unless_stopped(loaded.site, links, render_body_texts(loaded.site), "/", stop.get_token()));
+  EXPECT_TRUE(SearchIndex::build_unless_stopped(loaded.site, links, render_body_texts(loaded.site), "/", {}));
+}
+
 TEST_F(SearchTest, SavedIndexAnswersLikeTheBuiltOne) {
   auto bytes = SearchIndexFile::serialize(*index, 42);
   TempDir dir;
