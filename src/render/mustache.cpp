@@ -22,6 +22,10 @@ constexpr size_t kMaxDepth = 64;  // nested sections and partials while renderin
 // A template can be its own partial; each level may render it many times, so
 // depth alone does not bound the output. Rendering stops past this size.
 constexpr size_t kMaxOutput = 64u << 20;
+// Nor does output size bound the work: sections over lists that render
+// nothing can still multiply at every level. Rendering stops after this many
+// nodes; the largest built-in page (an A–Z of 5,000 topics) visits ~30,000.
+constexpr size_t kMaxSteps = 2'000'000;
 
 const Json kTrue = true;
 const Json kFalse = false;
@@ -189,13 +193,14 @@ class Parser {
 
 class Renderer {
  public:
-  Renderer(std::string& out, const MustacheTemplate::PartialLookup& partials, size_t& budget)
-      : out_(out), partials_(partials), budget_(budget) {}
+  Renderer(std::string& out, const MustacheTemplate::PartialLookup& partials, size_t& budget, size_t& steps)
+      : out_(out), partials_(partials), budget_(budget), steps_(steps) {}
 
   void render(const std::vector<Node>& nodes, std::vector<const Json*>& stack, size_t depth) {
     if (depth > kMaxDepth) return;
     for (const auto& node : nodes) {
-      if (out_.size() > budget_) return;
+      if (out_.size() > budget_ || steps_ == 0) return;
+      --steps_;
       switch (node.kind) {
         case Node::Kind::text: out_ += node.text; break;
         case Node::Kind::variable: interpolate(lookup(node.path, stack), true); break;
@@ -276,7 +281,7 @@ class Renderer {
     }
     std::string inner;
     size_t inner_budget = budget_ > out_.size() ? budget_ - out_.size() : 0;
-    Renderer(inner, partials_, inner_budget).render(tmpl->nodes(), stack, depth + 1);
+    Renderer(inner, partials_, inner_budget, steps_).render(tmpl->nodes(), stack, depth + 1);
     size_t start = 0;
     while (start < inner.size()) {
       auto end = inner.find('\n', start);
@@ -290,6 +295,7 @@ class Renderer {
   std::string& out_;
   const MustacheTemplate::PartialLookup& partials_;
   size_t& budget_;  // the size the output may reach
+  size_t& steps_;   // nodes that may still be visited
 };
 
 }  // namespace
@@ -307,7 +313,8 @@ std::shared_ptr<const MustacheTemplate> MustacheTemplate::compile(std::string_vi
 void MustacheTemplate::render(const nlohmann::json& view, std::string& out, const PartialLookup& partials) const {
   std::vector<const nlohmann::json*> stack = {&view};
   size_t budget = out.size() + kMaxOutput;
-  Renderer(out, partials, budget).render(nodes_, stack, 0);
+  size_t steps = kMaxSteps;
+  Renderer(out, partials, budget, steps).render(nodes_, stack, 0);
 }
 
 std::string MustacheTemplate::render(const nlohmann::json& view, const PartialLookup& partials) const {
