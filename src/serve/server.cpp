@@ -141,14 +141,9 @@ bool SiteServer::follow_edit(const std::string& file) {
   if (!update) return false;
   update->diagnostics.print(log_);
   auto current = snapshot();
-  auto next = std::make_shared<Snapshot>();
+  auto next = successor_of(*current);
   size_t rendered = update->files.size();
   next->pages = std::make_shared<const PageStore>(current->pages->with_changes(std::move(update->files), update->removed));
-  next->site = current->site;
-  next->search = current->search;
-  next->base_url = current->base_url;
-  next->path_prefix = current->path_prefix;
-  next->theme = current->theme;
   publish(std::move(next), true);
   search_stale_ = true;
   auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
@@ -167,14 +162,8 @@ void SiteServer::refresh_search_index(bool wait) {
     auto prefix = snapshot()->path_prefix;
     auto index = SearchIndex::build_unless_stopped(site, state->links, render_body_texts(site, stop), prefix, stop);
     if (!index) return;
-    auto current = snapshot();
-    auto next = std::make_shared<Snapshot>();
+    auto next = successor_of(*snapshot());
     next->search = std::make_shared<const SearchIndex>(std::move(*index));
-    next->pages = current->pages;
-    next->site = current->site;
-    next->base_url = current->base_url;
-    next->path_prefix = current->path_prefix;
-    next->theme = current->theme;
     publish(std::move(next), false);
     search_stale_ = false;
     auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
@@ -187,6 +176,19 @@ void SiteServer::stop_search_refresh() {
   if (!search_refresher_.joinable()) return;
   search_refresher_.request_stop();
   search_refresher_.join();
+}
+
+// A snapshot with the same contents, for a change to one part of it (its
+// searchers are not shared: they belong to an index).
+std::shared_ptr<SiteServer::Snapshot> SiteServer::successor_of(const Snapshot& current) {
+  auto next = std::make_shared<Snapshot>();
+  next->pages = current.pages;
+  next->site = current.site;
+  next->search = current.search;
+  next->base_url = current.base_url;
+  next->path_prefix = current.path_prefix;
+  next->theme = current.theme;
+  return next;
 }
 
 // Swaps `next` in; when its pages changed, open pages reload themselves.

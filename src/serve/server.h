@@ -75,6 +75,7 @@ class SiteServer {
 
   void install_routes();
   void watch_loop();
+  static std::shared_ptr<Snapshot> successor_of(const Snapshot& current);
   void publish(std::shared_ptr<Snapshot> next, bool pages_changed);
   void stop_search_refresh();
   std::shared_ptr<Snapshot> snapshot() const;
