@@ -23,9 +23,11 @@ constexpr size_t kMaxDepth = 64;  // nested sections and partials while renderin
 // depth alone does not bound the output. Rendering stops past this size.
 constexpr size_t kMaxOutput = 64u << 20;
 // Nor does output size bound the work: sections over lists that render
-// nothing can still multiply at every level. Rendering stops after this many
-// nodes; the largest built-in page (an A–Z of 5,000 topics) visits ~30,000.
-constexpr size_t kMaxSteps = 2'000'000;
+// nothing can still multiply at every level. Each node visited costs one step
+// plus one per level of context a name may be looked up in; rendering stops
+// when the steps run out. The largest built-in page (an A–Z of 5,000 topics)
+// takes about 100,000.
+constexpr size_t kMaxSteps = 4'000'000;
 
 const Json kTrue = true;
 const Json kFalse = false;
@@ -199,8 +201,12 @@ class Renderer {
   void render(const std::vector<Node>& nodes, std::vector<const Json*>& stack, size_t depth) {
     if (depth > kMaxDepth) return;
     for (const auto& node : nodes) {
-      if (out_.size() > budget_ || steps_ == 0) return;
-      --steps_;
+      size_t cost = 1 + stack.size();
+      if (out_.size() > budget_ || steps_ < cost) {
+        steps_ = 0;
+        return;
+      }
+      steps_ -= cost;
       switch (node.kind) {
         case Node::Kind::text: out_ += node.text; break;
         case Node::Kind::variable: interpolate(lookup(node.path, stack), true); break;

@@ -103,5 +103,15 @@ TEST(Mustache, SelfPartialInsideListSectionsIsBoundedInWork) {
   if (tmpl) EXPECT_LE(tmpl->render(view, [&](std::string_view) { return tmpl.get(); }).size(), (64u << 20) + 100);
 }
 
+TEST(Mustache, DeepContextStacksAreBoundedInWork) {
+  // Found by fuzz_template: the same, where every node looks names up through
+  // a context stack 64 levels deep; steps are charged per level.
+  nlohmann::json view = {{"list", {1, 2, 3}}, {"items", {{{"name", "a"}}, {{"name", "b"}}}}};
+  const std::string found("\x7b\x5d\x23\x7b\x7b\x23\x69\x74\x65\x6d\x73\x7d\x7d\x69\x3c\x20\x69\x3e\x7b\x7b\x6e\x6e\x6f\x6e\xab\x65\x61\x6d\x65\x7d\x7d\xbf\x3e\x6c\x3d\x7b\x7b\x3e\x7b\x65\x73\xef\x7b\xbe\x11\xd6\x01\x3d\x7d\x7d\x3c\x2f\x6c\x69\x3e\x6d\x7b\x7b\x2f\x69\x74\x65\x6d\x73\x7d\x7d\x7b\x65\x7b\x7d\x5e\x7d\x3c\x2f\x65\x6c", 76);
+  std::string error;
+  auto tmpl = MustacheTemplate::compile(found, error);
+  if (tmpl) EXPECT_LE(tmpl->render(view, [&](std::string_view) { return tmpl.get(); }).size(), (64u << 20) + 100);
+}
+
 }  // namespace
 }  // namespace topichub
