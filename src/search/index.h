@@ -43,7 +43,6 @@ struct SearchDocument {
   std::string text;  // plain text for snippets
   std::vector<size_t> topics;  // explicit topics (articles) or the topic itself
   std::vector<std::string> intents;
-  std::array<uint32_t, kFieldCount> field_length{};
   std::vector<uint32_t> body_offsets;  // byte offset in `text` of each body word, for snippets
 };
 
@@ -95,7 +94,6 @@ class SearchIndex {
     const auto& ref = positions_refs_[term][posting];
     return {positions_.data() + ref.begin, ref.count};
   }
-  double average_field_length(size_t field) const { return average_field_length_[field]; }
   double idf(uint32_t term) const { return term_idf_[term]; }
 
   // What ranking, filters and facets read for every matching document, kept
@@ -144,7 +142,6 @@ class SearchIndex {
   std::vector<std::vector<Posting>> postings_;
   std::vector<std::vector<PositionsRef>> positions_refs_;  // parallel to postings_
   std::vector<uint32_t> positions_;
-  std::array<double, kFieldCount> average_field_length_{};
   std::vector<double> term_idf_;
   std::vector<uint32_t> doc_topic_offsets_, doc_topic_ids_;
   std::vector<uint32_t> topic_term_offsets_, topic_term_ids_;

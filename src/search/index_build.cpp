@@ -80,6 +80,7 @@ struct AnalyzedDocument {
   std::vector<Term> terms;
   std::vector<uint32_t> positions;
   std::vector<std::pair<uint32_t, bool>> surfaces;  // distinct local surfaces (first occurrence first), written only in capitals
+  std::array<uint32_t, kFieldCount> field_lengths{};  // words per field
 };
 
 std::string joined_topic_names(const Site& site, const std::vector<size_t>& topics, bool with_synonyms) {
@@ -180,7 +181,7 @@ AnalyzedDocument analyze_document(const Site& site, BodyTexts& bodies, SearchDoc
       if (f == kBodyField) doc.body_offsets.push_back(static_cast<uint32_t>(begin));
       ++index_in_field;
     });
-    doc.field_length[f] = index_in_field;
+    out.field_lengths[f] = index_in_field;
   }
   gather(worker.occurrences, out);
   doc.text = std::move(texts[kBodyField]);
@@ -236,9 +237,10 @@ std::optional<SearchIndex> SearchIndex::build_unless_stopped(const Site& site, s
 
   // Average field lengths first: every posting's impact depends on them.
   double count = std::max<double>(1.0, static_cast<double>(analyzed.size()));
-  for (const auto& doc : index.documents_)
-    for (size_t f = 0; f < kFieldCount; ++f) index.average_field_length_[f] += doc.field_length[f];
-  for (auto& total : index.average_field_length_) total = std::max(1.0, total / count);
+  std::array<double, kFieldCount> average_length{};
+  for (const auto& doc : analyzed)
+    for (size_t f = 0; f < kFieldCount; ++f) average_length[f] += doc.field_lengths[f];
+  for (auto& total : average_length) total = std::max(1.0, total / count);
 
   for (auto& worker : workers) {
     worker->global_term.assign(worker->words.term_count(), kUnassigned);
@@ -275,10 +277,10 @@ std::optional<SearchIndex> SearchIndex::build_unless_stopped(const Site& site, s
     if (d % 1024 == 0 && stop.stop_requested()) return std::nullopt;
     auto& doc = analyzed[d];
     auto& worker = *workers[doc.worker];
-    const auto& lengths = index.documents_[d].field_length;
+    const auto& lengths = doc.field_lengths;
     std::array<double, kFieldCount> factors;
     for (size_t f = 0; f < kFieldCount; ++f)
-      factors[f] = kFieldWeight[f] / (1.0 - kFieldB[f] + kFieldB[f] * lengths[f] / index.average_field_length_[f]);
+      factors[f] = kFieldWeight[f] / (1.0 - kFieldB[f] + kFieldB[f] * lengths[f] / average_length[f]);
     for (const auto& entry : doc.terms) {
       double tf = 0;
       for (size_t f = 0; f < kFieldCount; ++f) tf += entry.tf[f] * factors[f];

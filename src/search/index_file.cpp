@@ -51,7 +51,7 @@ class IndexFileWriter {
 
 namespace {
 
-constexpr char kMagic[8] = {'T', 'H', 'S', 'I', 'D', 'X', '0', '5'};
+constexpr char kMagic[8] = {'T', 'H', 'S', 'I', 'D', 'X', '0', '6'};
 
 // Reads what IndexFileWriter wrote; any overrun marks the reader as failed, so a
 // damaged file can never make us read out of bounds.
@@ -170,7 +170,6 @@ void SearchIndexFile::write_index(IndexFileWriter& w, const SearchIndex& index, 
     w.text(doc.text);
     w.array(to_u64(doc.topics));
     w.texts(doc.intents);
-    w.value(doc.field_length);
     w.array(doc.body_offsets);
   }
   std::vector<std::string> terms(index.term_ids_.size());
@@ -179,7 +178,6 @@ void SearchIndexFile::write_index(IndexFileWriter& w, const SearchIndex& index, 
   for (const auto& postings : index.postings_) w.array(postings);
   for (const auto& refs : index.positions_refs_) w.array(refs);
   w.array(index.positions_);
-  w.value(index.average_field_length_);
   w.texts(index.surface_words_);
   w.array(index.surface_info_);
   w.array(index.surface_sorted_);
@@ -229,7 +227,6 @@ std::optional<SearchIndex> SearchIndexFile::load(const std::string& path, uint64
     doc.text = r.text();
     for (auto topic : r.array<uint64_t>()) doc.topics.push_back(static_cast<size_t>(topic));
     doc.intents = r.texts();
-    doc.field_length = r.value<decltype(doc.field_length)>();
     doc.body_offsets = r.array<uint32_t>();
     for (uint32_t offset : doc.body_offsets)
       if (offset >= doc.text.size() && !doc.text.empty()) return std::nullopt;
@@ -240,7 +237,6 @@ std::optional<SearchIndex> SearchIndexFile::load(const std::string& path, uint64
   for (size_t t = 0; t < terms.size() && r.ok(); ++t) index.postings_.push_back(r.array<Posting>());
   for (size_t t = 0; t < terms.size() && r.ok(); ++t) index.positions_refs_.push_back(r.array<PositionsRef>());
   index.positions_ = r.array<uint32_t>();
-  index.average_field_length_ = r.value<decltype(index.average_field_length_)>();
   index.surface_words_ = r.texts();
   index.surface_info_ = r.array<SurfaceWord>();
   index.surface_sorted_ = r.array<uint32_t>();

@@ -53,8 +53,8 @@ void add_alternative(Group& group, uint32_t term, double weight) {
 
 // Words of the query to groups of alternative terms: the literal stem,
 // corrections of unknown words, and completions of the last word.
-std::vector<Group> build_groups(const SearchIndex& index, Analyzer& analyzer, const std::vector<SearchToken>& tokens,
-                                bool query_ends_in_word, const SearchRequest& request, std::string& corrected) {
+std::vector<Group> build_groups(const SearchIndex& index, const std::vector<SearchToken>& tokens, bool query_ends_in_word,
+                                const SearchRequest& request, std::string& corrected) {
   std::vector<Group> groups;
   bool has_content = std::any_of(tokens.begin(), tokens.end(), [](const SearchToken& t) { return !t.stop; });
   for (size_t i = 0; i < tokens.size() && groups.size() < kMaxQueryGroups; ++i) {
@@ -100,9 +100,9 @@ std::vector<Group> build_groups(const SearchIndex& index, Analyzer& analyzer, co
 // One group per topic named in the query: the terms of the topic's other
 // names, as weaker alternatives. Terms the query already has are left out
 // (the literal word scores them), as are, on large sites, very common ones.
-void add_synonym_groups(const SearchIndex& index, Analyzer& analyzer, QueryPlan& plan) {
-  for (const auto& text : {plan.query, plan.corrected}) {
-    auto tokens = analyzer.analyze(text);
+void add_synonym_groups(const SearchIndex& index, Analyzer& analyzer, const std::vector<SearchToken>& query_tokens,
+                        QueryPlan& plan) {
+  auto find_topics = [&](const std::string& text, const std::vector<SearchToken>& tokens) {
     index.topic_matcher().scan(text, [&](const TopicMention& m) {
       plan.topics_named.insert(m.topic);
       bool whole = std::all_of(tokens.begin(), tokens.end(), [&](const SearchToken& t) {
@@ -110,7 +110,9 @@ void add_synonym_groups(const SearchIndex& index, Analyzer& analyzer, QueryPlan&
       });
       if (whole) plan.topics_named_whole.insert(m.topic);
     });
-  }
+  };
+  find_topics(plan.query, query_tokens);
+  if (plan.corrected != plan.query) find_topics(plan.corrected, analyzer.analyze(plan.corrected));
   size_t common_df = std::max(kCommonSynonymWordMinDf, index.document_count() / kCommonSynonymWordShare);
   auto in_query = [&](uint32_t term) {
     for (const auto& group : plan.groups)
@@ -134,8 +136,8 @@ QueryPlan plan_query(const SearchIndex& index, Analyzer& analyzer, const SearchR
   plan.query = bounded_query(request.query);
   auto tokens = analyzer.analyze(plan.query);
   bool ends_in_word = !request.query.empty() && request.query.back() != ' ';
-  plan.groups = build_groups(index, analyzer, tokens, ends_in_word, request, plan.corrected);
-  if (request.use_synonyms) add_synonym_groups(index, analyzer, plan);
+  plan.groups = build_groups(index, tokens, ends_in_word, request, plan.corrected);
+  if (request.use_synonyms) add_synonym_groups(index, analyzer, tokens, plan);
   return plan;
 }
 

@@ -255,11 +255,10 @@ std::string snippet_of(const SearchIndex& index, const QueryPlan& plan, uint32_t
   return make_snippet(document, hits);
 }
 
-template <typename Count>
-void sort_facets(std::vector<std::pair<std::string, Count>>& facets) {
-  std::sort(facets.begin(), facets.end(),
-            [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
-}
+// Facets order: (value, count) pairs, most frequent first, then by value.
+constexpr auto kMostFrequentFirst = [](const auto& a, const auto& b) {
+  return a.second != b.second ? a.second > b.second : a.first < b.first;
+};
 
 // Topic facets, most frequent first; resets the counts for the next query.
 std::vector<std::pair<std::string, size_t>> take_topic_facets(const SearchIndex& index, Scratch& state) {
@@ -271,8 +270,7 @@ std::vector<std::pair<std::string, size_t>> take_topic_facets(const SearchIndex&
   }
   state.counted_topics.clear();
   auto shown = std::min(counted.size(), kTopicFacets);
-  std::partial_sort(counted.begin(), counted.begin() + static_cast<long>(shown), counted.end(),
-                    [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+  std::partial_sort(counted.begin(), counted.begin() + static_cast<long>(shown), counted.end(), kMostFrequentFirst);
   std::vector<std::pair<std::string, size_t>> facets;
   for (size_t i = 0; i < shown; ++i) facets.push_back({index.site().topics[counted[i].first].slug, counted[i].second});
   return facets;
@@ -304,7 +302,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
   result.topic_facets = take_topic_facets(index_, state);
   for (size_t i = 0; i < intent_counts.size(); ++i)
     if (intent_counts[i]) result.intent_facets.push_back({std::string(kIntents[i]), intent_counts[i]});
-  sort_facets(result.intent_facets);
+  std::sort(result.intent_facets.begin(), result.intent_facets.end(), kMostFrequentFirst);
 
   for (uint32_t doc : state.touched) {
     state.scores[doc] = 0.0;

@@ -35,8 +35,8 @@ SiteWatcher::SiteWatcher(std::string_view site_root) : root_(site_root) {
   inotify_fd_ = ::inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
   bool watching = inotify_fd_ >= 0;
   if (watching) {
-    watching = watch_folder(root_);
-    root_watch_ = watching ? folders_.begin()->first : -1;
+    root_watch_ = watch_folder(root_);
+    watching = root_watch_ >= 0;
   }
   for (auto source : std::span(kSources).subspan(1))
     if (watching) watching = watch_tree((fs::path(root_) / source).string());
@@ -56,18 +56,17 @@ SiteWatcher::~SiteWatcher() {
 bool SiteWatcher::watch_tree(const std::string& folder) {
   std::error_code error;
   if (!fs::is_directory(folder, error)) return true;
-  if (!watch_folder(folder)) return false;
+  if (watch_folder(folder) < 0) return false;
   for (fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, error), end;
        !error && it != end; it.increment(error))
-    if (it->is_directory(error) && !it->is_symlink(error) && !watch_folder(it->path().string())) return false;
+    if (it->is_directory(error) && !it->is_symlink(error) && watch_folder(it->path().string()) < 0) return false;
   return true;
 }
 
-bool SiteWatcher::watch_folder(const std::string& folder) {
+int SiteWatcher::watch_folder(const std::string& folder) {
   int watch = ::inotify_add_watch(inotify_fd_, folder.c_str(), kTreeEvents);
-  if (watch < 0) return false;
-  folders_[watch] = folder;
-  return true;
+  if (watch >= 0) folders_[watch] = folder;
+  return watch;
 }
 
 bool SiteWatcher::drain_events(SiteChanges& changes) {

@@ -40,7 +40,7 @@ class SiteWatcher {
 
  private:
   bool watch_tree(const std::string& folder);
-  bool watch_folder(const std::string& folder);
+  int watch_folder(const std::string& folder);  // the watch descriptor, or -1
   // Reads pending events into `changes`; true when one concerned the sources.
   bool drain_events(SiteChanges& changes);
 

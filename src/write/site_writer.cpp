@@ -48,8 +48,8 @@ FileRecord record_of(const struct stat& info, uint64_t hash) {
           static_cast<uint64_t>(info.st_ino)};
 }
 
-// Writes `content` to a new file and returns its record, or nullopt (errno set).
-std::optional<FileRecord> write_whole_file(const std::string& path, std::string_view content) {
+// Writes `content` to a new file and returns its status, or nullopt (errno set).
+std::optional<struct stat> write_whole_file(const std::string& path, std::string_view content) {
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return std::nullopt;
   size_t done = 0;
@@ -65,7 +65,7 @@ std::optional<FileRecord> write_whole_file(const std::string& path, std::string_
   struct stat info {};
   bool stated = ::fstat(fd, &info) == 0;
   if (::close(fd) != 0 || !stated) return std::nullopt;
-  return record_of(info, content_hash(content));
+  return info;
 }
 
 // The marker: a heading line, then "size hash mtime_ns inode path" per file.
@@ -82,6 +82,15 @@ std::string marker_text(const std::unordered_map<std::string, FileRecord>& recor
   return text;
 }
 
+// Reads a number and the space after it at `at`, moving past both.
+template <typename Number>
+bool read_field(const char*& at, const char* end, Number& value) {
+  auto parsed = std::from_chars(at, end, value);
+  if (parsed.ec != std::errc{} || parsed.ptr == end || *parsed.ptr != ' ') return false;
+  at = parsed.ptr + 1;
+  return true;
+}
+
 // The previous build's records; empty when the marker has none (or is damaged).
 std::unordered_map<std::string, FileRecord> read_marker(const fs::path& marker) {
   std::unordered_map<std::string, FileRecord> records;
@@ -92,19 +101,10 @@ std::unordered_map<std::string, FileRecord> read_marker(const fs::path& marker) 
     FileRecord record;
     const char* at = line.data();
     const char* end = line.data() + line.size();
-    bool ok = true;
-    for (auto* field : {&record.size, &record.hash}) {
-      auto parsed = std::from_chars(at, end, *field);
-      ok = ok && parsed.ec == std::errc{} && parsed.ptr < end && *parsed.ptr == ' ';
-      at = ok ? parsed.ptr + 1 : end;
-    }
-    auto mtime = std::from_chars(at, end, record.mtime_ns);
-    ok = ok && mtime.ec == std::errc{} && mtime.ptr < end && *mtime.ptr == ' ';
-    at = ok ? mtime.ptr + 1 : end;
-    auto inode = std::from_chars(at, end, record.inode);
-    ok = ok && inode.ec == std::errc{} && inode.ptr < end && *inode.ptr == ' ';
-    if (!ok) return {};
-    records.emplace(std::string(inode.ptr + 1, end), record);
+    if (!read_field(at, end, record.size) || !read_field(at, end, record.hash) ||
+        !read_field(at, end, record.mtime_ns) || !read_field(at, end, record.inode))
+      return {};
+    records.emplace(std::string(at, end), record);
   }
   return records;
 }
@@ -210,16 +210,14 @@ struct SiteWriter::State {
     std::lock_guard lock(mutex);
     return !error.empty();
   }
-  // Hard-links the previous build's copy of `path` when it holds `content`
-  // and was not touched since; true when it did.
-  bool link_unchanged(const std::string& path, std::string_view content, const fs::path& target);
+  // Hard-links the previous build's copy of `path` when it holds the same
+  // bytes (`size`, `hash`) and was not touched since; true when it did.
+  bool link_unchanged(const std::string& path, uint64_t size, uint64_t hash, const fs::path& target);
 };
 
-bool SiteWriter::State::link_unchanged(const std::string& path, std::string_view content, const fs::path& target) {
+bool SiteWriter::State::link_unchanged(const std::string& path, uint64_t size, uint64_t hash, const fs::path& target) {
   auto it = previous.find(path);
-  if (it == previous.end() || it->second.size != content.size()) return false;
-  uint64_t hash = content_hash(content);
-  if (it->second.hash != hash) return false;
+  if (it == previous.end() || it->second.size != size || it->second.hash != hash) return false;
   auto old_path = out / path;
   struct stat info {};
   if (::stat(old_path.c_str(), &info) != 0) return false;
@@ -280,11 +278,12 @@ void SiteWriter::add(std::string_view path_view, std::string_view content) {
     auto dir = target.parent_path().string();
     if (s.made_dirs.insert(dir).second) make_folder(dir);
   }
-  if (s.link_unchanged(path, content, target)) return;
-  auto record = write_whole_file(target.string(), content);
-  if (!record) return s.fail(target.string() + ": cannot write: " + system_error_text());
+  uint64_t hash = content_hash(content);
+  if (s.link_unchanged(path, content.size(), hash, target)) return;
+  auto written = write_whole_file(target.string(), content);
+  if (!written) return s.fail(target.string() + ": cannot write: " + system_error_text());
   std::lock_guard lock(s.mutex);
-  s.records[path] = *record;
+  s.records[path] = record_of(*written, hash);
 }
 
 WriteResult SiteWriter::commit() {
