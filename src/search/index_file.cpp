@@ -7,13 +7,12 @@
 
 namespace topichub {
 
-// Appends to a string, or (counting_only) just counts the bytes: the index is
-// written once to count and once into a buffer reserved at that size, since
-// growing a buffer of hundreds of megabytes copies it over and again and
-// holds two copies at the peak.
+// Passes the bytes of the index on in chunks of about a megabyte, so that
+// saving a large index never holds a second copy of it; big arrays go to the
+// sink straight from the index's memory.
 class IndexFileWriter {
  public:
-  explicit IndexFileWriter(bool counting_only) : counting_only_(counting_only) {}
+  explicit IndexFileWriter(const SearchIndexFile::Sink& sink) : sink_(sink) {}
 
   template <typename T>
   void value(const T& v) {
@@ -34,19 +33,26 @@ class IndexFileWriter {
     value<uint64_t>(items.size());
     for (const auto& item : items) text(item);
   }
-  void reserve(size_t size) { out_.reserve(size); }
-  size_t size() const { return counting_only_ ? counted_ : out_.size(); }
-  std::string take() { return std::move(out_); }
-
- private:
-  void bytes(const char* data, size_t size) {
-    if (counting_only_) counted_ += size;
-    else if (size) out_.append(data, size);
+  void flush() {
+    if (!buffer_.empty()) sink_(buffer_);
+    buffer_.clear();
   }
 
-  bool counting_only_;
-  size_t counted_ = 0;
-  std::string out_;
+ private:
+  static constexpr size_t kChunk = 1u << 20;
+
+  void bytes(const char* data, size_t size) {
+    if (size >= kChunk) {
+      flush();
+      sink_(std::string_view(data, size));
+      return;
+    }
+    buffer_.append(data, size);
+    if (buffer_.size() >= kChunk) flush();
+  }
+
+  const SearchIndexFile::Sink& sink_;
+  std::string buffer_;
 };
 
 namespace {
@@ -137,12 +143,15 @@ std::vector<std::pair<A, B>> read_pairs(Reader& r, bool& ok) {
 }  // namespace
 
 std::string SearchIndexFile::serialize(const SearchIndex& index, uint64_t fingerprint) {
-  IndexFileWriter counter(/*counting_only=*/true);
-  write_index(counter, index, fingerprint);
-  IndexFileWriter writer(/*counting_only=*/false);
-  writer.reserve(counter.size());
+  std::string bytes;
+  write(index, fingerprint, [&bytes](std::string_view chunk) { bytes.append(chunk); });
+  return bytes;
+}
+
+void SearchIndexFile::write(const SearchIndex& index, uint64_t fingerprint, const Sink& sink) {
+  IndexFileWriter writer(sink);
   write_index(writer, index, fingerprint);
-  return writer.take();
+  writer.flush();
 }
 
 void SearchIndexFile::write_index(IndexFileWriter& w, const SearchIndex& index, uint64_t fingerprint) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,7 +19,13 @@ class IndexFileWriter;
 
 class SearchIndexFile {
  public:
-  // The bytes of the index, stamped with the site's fingerprint.
+  // Receives the bytes of the index in order, a chunk at a time.
+  using Sink = std::function<void(std::string_view chunk)>;
+
+  // Passes the bytes of the index, stamped with the site's fingerprint, to
+  // `sink` without ever holding them all in memory.
+  static void write(const SearchIndex& index, uint64_t fingerprint, const Sink& sink);
+  // The same bytes as one string (tests, small sites).
   static std::string serialize(const SearchIndex& index, uint64_t fingerprint);
 
   // The index, if `path` holds one of this format version whose fingerprint

@@ -48,23 +48,43 @@ FileRecord record_of(const struct stat& info, uint64_t hash) {
           static_cast<uint64_t>(info.st_ino)};
 }
 
-// Writes `content` to a new file and returns its status, or nullopt (errno set).
-std::optional<struct stat> write_whole_file(const std::string& path, std::string_view content) {
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return std::nullopt;
+// A file descriptor closed when it goes out of scope, unless closed before.
+class UniqueFd {
+ public:
+  explicit UniqueFd(int fd) : fd_(fd) {}
+  UniqueFd(const UniqueFd&) = delete;
+  UniqueFd& operator=(const UniqueFd&) = delete;
+  ~UniqueFd() { close(); }
+  int get() const { return fd_; }
+  // 0, or -1 with errno set (as ::close).
+  int close() {
+    int result = fd_ >= 0 ? ::close(fd_) : 0;
+    fd_ = -1;
+    return result;
+  }
+
+ private:
+  int fd_;
+};
+
+// False (errno set) when not all of `content` could be written.
+bool write_all(int fd, std::string_view content) {
   size_t done = 0;
   while (done < content.size()) {
     ssize_t n = ::write(fd, content.data() + done, content.size() - done);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      ::close(fd);
-      return std::nullopt;
-    }
+    if (n <= 0) return false;
     done += static_cast<size_t>(n);
   }
+  return true;
+}
+
+// Writes `content` to a new file and returns its status, or nullopt (errno set).
+std::optional<struct stat> write_whole_file(const std::string& path, std::string_view content) {
+  UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+  if (fd.get() < 0 || !write_all(fd.get(), content)) return std::nullopt;
   struct stat info {};
-  bool stated = ::fstat(fd, &info) == 0;
-  if (::close(fd) != 0 || !stated) return std::nullopt;
+  if (::fstat(fd.get(), &info) != 0 || fd.close() != 0) return std::nullopt;
   return info;
 }
 
@@ -284,6 +304,29 @@ void SiteWriter::add(std::string_view path_view, std::string_view content) {
   if (!written) return s.fail(target.string() + ": cannot write: " + system_error_text());
   std::lock_guard lock(s.mutex);
   s.records[path] = record_of(*written, hash);
+}
+
+void SiteWriter::add_streamed(std::string_view path_view, const std::function<void(const WriteChunk&)>& produce) {
+  auto& s = *state_;
+  std::string path(path_view);
+  if (!is_safe_relative_path(path)) return s.fail("unsafe output path \"" + path + "\"");
+  if (s.failed()) return;
+  auto target = s.staging / path;
+  {
+    std::lock_guard lock(s.mutex);
+    auto dir = target.parent_path().string();
+    if (s.made_dirs.insert(dir).second) make_folder(dir);
+  }
+  UniqueFd fd(::open(target.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+  bool written = fd.get() >= 0;
+  produce([&](std::string_view chunk) { written = written && write_all(fd.get(), chunk); });
+  struct stat info {};
+  written = written && ::fstat(fd.get(), &info) == 0 && fd.close() == 0;
+  if (!written) return s.fail(target.string() + ": cannot write: " + system_error_text());
+  std::lock_guard lock(s.mutex);
+  // Hash 0: the content hash is not computed, so the next build never takes
+  // this file for unchanged.
+  s.records[path] = record_of(info, 0);
 }
 
 WriteResult SiteWriter::commit() {

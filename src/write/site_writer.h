@@ -8,6 +8,7 @@
 // process, off the build's path.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <span>
@@ -48,6 +49,13 @@ class SiteWriter {
   // Thread-safe. REQUIRES: `path` relative, '/' separated, without "..";
   // an unsafe path fails the writer.
   void add(std::string_view path, std::string_view content);
+
+  // Writes a large file whose bytes `produce` passes to its argument a chunk
+  // at a time, so that they need not all be in memory at once. Such a file is
+  // always written (never hard-linked from the previous build: its hash is
+  // only known once it is written). Thread-safe; same REQUIRES as add().
+  using WriteChunk = std::function<void(std::string_view chunk)>;
+  void add_streamed(std::string_view path, const std::function<void(const WriteChunk&)>& produce);
 
   // Swaps the staged site in. REQUIRES: called once.
   WriteResult commit();

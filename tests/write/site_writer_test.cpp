@@ -72,6 +72,42 @@ TEST(SiteWriter, UnchangedPagesAreLinkedNotRewritten) {
   EXPECT_EQ(entries_beside_output_after_cleanup(dir.path()), 1u);
 }
 
+TEST(SiteWriter, StreamedFilesArriveWholeAndAreAlwaysWritten) {
+  TempDir dir;
+  auto out = (dir.path() / "public").string();
+  auto site = (dir.path() / "site").string();
+  // Chunks of several sizes, one larger than any buffer, in order.
+  std::vector<std::string> chunks = {"head:", std::string(3 << 20, 'x'), "", "tail"};
+  std::string whole;
+  for (const auto& chunk : chunks) whole += chunk;
+  auto produce = [&](const SiteWriter::WriteChunk& write) {
+    for (const auto& chunk : chunks) write(chunk);
+  };
+  for (int build = 0; build < 2; ++build) {
+    auto writer = SiteWriter::open(out, site);
+    ASSERT_TRUE(writer.ok()) << writer.error();
+    writer.add_streamed("_search/index.bin", produce);
+    writer.add("index.html", "home");
+    auto result = writer.commit();
+    ASSERT_TRUE(result.ok) << result.error;
+    EXPECT_EQ(result.files_written, 2u);
+    // The page is linked from the first build; the streamed file never is.
+    EXPECT_EQ(result.files_unchanged, build == 0 ? 0u : 1u);
+    EXPECT_EQ(dir.read("public/_search/index.bin"), whole);
+  }
+  EXPECT_EQ(entries_beside_output_after_cleanup(dir.path()), 1u);
+}
+
+TEST(SiteWriter, AStreamedFileThatCannotBeWrittenFailsTheWriter) {
+  TempDir dir;
+  dir.write("site/.keep", "");
+  auto writer = SiteWriter::open((dir.path() / "public").string(), (dir.path() / "site").string());
+  ASSERT_TRUE(writer.ok());
+  writer.add_streamed("../escape.bin", [](const SiteWriter::WriteChunk& write) { write("x"); });
+  EXPECT_FALSE(writer.ok());
+  EXPECT_NE(writer.error().find("unsafe output path"), std::string::npos) << writer.error();
+}
+
 TEST(SiteWriter, AHandEditedOutputFileIsNotTakenForUnchanged) {
   TempDir dir;
   auto out = (dir.path() / "public").string();
