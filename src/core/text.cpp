@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <array>
 #include <cstdlib>
 #include <memory>
 
@@ -158,24 +159,37 @@ std::string url_encode(std::string_view text) {
   return out;
 }
 
-std::string html_escape(std::string_view text) {
+void append_html_escaped(std::string& out, std::string_view text) {
   // Most text has nothing to escape: copy runs between special characters.
-  std::string out;
-  out.reserve(text.size() + 16);
+  // (string_view::find_first_of calls memchr once per character: it took 9%
+  // of rendering.)
+  static constexpr auto kSpecial = [] {
+    std::array<bool, 256> special{};
+    for (unsigned char c : std::string_view("&<>\"'")) special[c] = true;
+    return special;
+  }();
   size_t start = 0;
-  while (true) {
-    auto special = text.find_first_of("&<>\"'", start);
-    out.append(text.substr(start, special == std::string_view::npos ? std::string_view::npos : special - start));
-    if (special == std::string_view::npos) return out;
-    switch (text[special]) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (!kSpecial[static_cast<unsigned char>(c)]) continue;
+    out.append(text.data() + start, i - start);
+    switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
       default: out += "&#39;"; break;
     }
-    start = special + 1;
+    start = i + 1;
   }
+  out.append(text.data() + start, text.size() - start);
+}
+
+std::string html_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 16);
+  append_html_escaped(out, text);
+  return out;
 }
 
 std::string slugify(std::string_view text) {

@@ -46,6 +46,7 @@ bool is_acronym(std::string_view word);
 std::string url_encode(std::string_view text);
 
 std::string html_escape(std::string_view text);  // & < > " '
+void append_html_escaped(std::string& out, std::string_view text);  // the same, appended to `out`
 inline std::string xml_escape(std::string_view text) { return html_escape(text); }
 
 // "Leg cramps: at Night!" -> "leg-cramps-at-night". Accents are folded; other

@@ -192,7 +192,7 @@ class HtmlRenderer {
   }
 
   void append_text(std::string_view piece) {
-    html_ += html_escape(piece);
+    append_html_escaped(html_, piece);
     plain_ += piece;
     if (heading_level_) heading_text_ += piece;
   }

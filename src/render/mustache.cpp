@@ -252,7 +252,7 @@ class Renderer {
     if (!value || value->is_null() || value->is_boolean()) return;
     if (value->is_string()) {
       const auto& text = value->get_ref<const std::string&>();
-      if (escape) out_ += html_escape(text);
+      if (escape) append_html_escaped(out_, text);
       else out_ += text;
       return;
     }

@@ -48,6 +48,29 @@ FileRecord record_of(const struct stat& info, uint64_t hash) {
           static_cast<uint64_t>(info.st_ino)};
 }
 
+// mkdir -p, with one system call in the common case (the parent exists):
+// fs::create_directories checks every component first.
+void make_folder(const std::string& dir) {
+  if (::mkdir(dir.c_str(), 0755) == 0 || errno == EEXIST) return;
+  if (errno != ENOENT) return;  // reported when the file in it cannot be written
+  auto slash = dir.rfind('/');
+  if (slash == std::string::npos || slash == 0) return;
+  make_folder(dir.substr(0, slash));
+  ::mkdir(dir.c_str(), 0755);
+}
+
+// Creates (or truncates) `path` for writing. Its folder may still be in the
+// making by another thread (see SiteWriter::State::ensure_folder): then it is
+// made here too, which is harmless, and the open is tried again.
+int open_new_file(const std::string& path) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd >= 0 || errno != ENOENT) return fd;
+  auto slash = path.rfind('/');
+  if (slash == std::string::npos || slash == 0) return fd;
+  make_folder(path.substr(0, slash));
+  return ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+}
+
 // A file descriptor closed when it goes out of scope, unless closed before.
 class UniqueFd {
  public:
@@ -81,7 +104,7 @@ bool write_all(int fd, std::string_view content) {
 
 // Writes `content` to a new file and returns its status, or nullopt (errno set).
 std::optional<struct stat> write_whole_file(const std::string& path, std::string_view content) {
-  UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+  UniqueFd fd(open_new_file(path));
   if (fd.get() < 0 || !write_all(fd.get(), content)) return std::nullopt;
   struct stat info {};
   if (::fstat(fd.get(), &info) != 0 || fd.close() != 0) return std::nullopt;
@@ -178,17 +201,6 @@ void remove_leftovers(const fs::path& parent, const std::string& base_name) {
   for (const auto& folder : trash) remove_in_background(folder);
 }
 
-// mkdir -p, with one system call in the common case (the parent exists):
-// fs::create_directories checks every component first.
-void make_folder(const std::string& dir) {
-  if (::mkdir(dir.c_str(), 0755) == 0 || errno == EEXIST) return;
-  if (errno != ENOENT) return;  // reported when the file in it cannot be written
-  auto slash = dir.rfind('/');
-  if (slash == std::string::npos || slash == 0) return;
-  make_folder(dir.substr(0, slash));
-  ::mkdir(dir.c_str(), 0755);
-}
-
 bool is_inside(const fs::path& inner, const fs::path& outer) {
   auto [outer_end, inner_it] = std::mismatch(outer.begin(), outer.end(), inner.begin(), inner.end());
   return outer_end == outer.end();
@@ -233,6 +245,16 @@ struct SiteWriter::State {
   // Hard-links the previous build's copy of `path` when it holds the same
   // bytes (`size`, `hash`) and was not touched since; true when it did.
   bool link_unchanged(const std::string& path, uint64_t size, uint64_t hash, const fs::path& target);
+  // Makes the folder `dir` in the staging site unless a thread already did
+  // or is doing it. The system calls run outside the lock, so a file's open
+  // can find its folder not made yet: open_new_file() deals with that.
+  void ensure_folder(const std::string& dir) {
+    {
+      std::lock_guard lock(mutex);
+      if (!made_dirs.insert(dir).second) return;
+    }
+    make_folder(dir);
+  }
 };
 
 bool SiteWriter::State::link_unchanged(const std::string& path, uint64_t size, uint64_t hash, const fs::path& target) {
@@ -243,7 +265,11 @@ bool SiteWriter::State::link_unchanged(const std::string& path, uint64_t size, u
   if (::stat(old_path.c_str(), &info) != 0) return false;
   auto now = record_of(info, hash);
   if (now.size != it->second.size || now.mtime_ns != it->second.mtime_ns || now.inode != it->second.inode) return false;
-  if (::link(old_path.c_str(), target.c_str()) != 0) return false;
+  if (::link(old_path.c_str(), target.c_str()) != 0) {
+    if (errno != ENOENT) return false;
+    make_folder(target.parent_path().string());  // still in the making by another thread
+    if (::link(old_path.c_str(), target.c_str()) != 0) return false;
+  }
   std::lock_guard lock(mutex);
   records[path] = now;
   ++unchanged;
@@ -293,11 +319,7 @@ void SiteWriter::add(std::string_view path_view, std::string_view content) {
   if (!is_safe_relative_path(path)) return s.fail("unsafe output path \"" + path + "\"");
   if (s.failed()) return;
   auto target = s.staging / path;
-  {
-    std::lock_guard lock(s.mutex);
-    auto dir = target.parent_path().string();
-    if (s.made_dirs.insert(dir).second) make_folder(dir);
-  }
+  s.ensure_folder(target.parent_path().string());
   uint64_t hash = content_hash(content);
   if (s.link_unchanged(path, content.size(), hash, target)) return;
   auto written = write_whole_file(target.string(), content);
@@ -312,12 +334,8 @@ void SiteWriter::add_streamed(std::string_view path_view, const std::function<vo
   if (!is_safe_relative_path(path)) return s.fail("unsafe output path \"" + path + "\"");
   if (s.failed()) return;
   auto target = s.staging / path;
-  {
-    std::lock_guard lock(s.mutex);
-    auto dir = target.parent_path().string();
-    if (s.made_dirs.insert(dir).second) make_folder(dir);
-  }
-  UniqueFd fd(::open(target.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+  s.ensure_folder(target.parent_path().string());
+  UniqueFd fd(open_new_file(target.string()));
   bool written = fd.get() >= 0;
   produce([&](std::string_view chunk) { written = written && write_all(fd.get(), chunk); });
   struct stat info {};
