@@ -43,17 +43,22 @@ class Progress {
     shown_ = false;
   }
 
-  // With --timings: how long each stage took, printed when the next starts.
+  // With --timings: how long each stage took and the CPU time it used (over
+  // all threads: twice the wall time when two cores were kept busy), printed
+  // when the next starts.
   void lap(std::string_view next_stage) {
     auto now = Clock::now();
+    rusage usage{};
+    ::getrusage(RUSAGE_SELF, &usage);
+    double cpu_ms = milliseconds(usage.ru_utime) + milliseconds(usage.ru_stime);
     if (timings_ && !stage_.empty()) {
-      rusage usage{};
-      ::getrusage(RUSAGE_SELF, &usage);
       std::cerr << "  " << stage_ << ": " << std::chrono::duration<double, std::milli>(now - stage_started_).count()
-                << " ms (peak memory so far " << usage.ru_maxrss / 1024 << " MiB)\n";
+                << " ms, CPU " << cpu_ms - stage_cpu_started_ms_ << " ms (peak memory so far "
+                << usage.ru_maxrss / 1024 << " MiB)\n";
     }
     stage_ = std::string(next_stage);
     stage_started_ = now;
+    stage_cpu_started_ms_ = cpu_ms;
   }
 
  private:
@@ -63,6 +68,9 @@ class Progress {
   Clock::time_point stage_started_;
   bool shown_ = false;
   Clock::time_point started_;
+  double stage_cpu_started_ms_ = 0;
+
+  static double milliseconds(const timeval& t) { return t.tv_sec * 1e3 + t.tv_usec / 1e3; }
 };
 
 int run_build(const std::string& site, std::string out, bool drafts, const std::string& base_url, bool timings) {

@@ -131,6 +131,9 @@ class SearchIndex {
   // Fills the dense per-document and per-term tables from documents_ and
   // postings_ (after a build or a load; not saved).
   void derive_tables();
+  // Sorts the vocabulary for prefixes and fills the typo table from it.
+  // REQUIRES: surface_words_ complete; touches nothing derive_tables() does.
+  void build_vocabulary_tables();
 
   // A loaded index owns the part of a site it needs (topics); a built one
   // points at the caller's site.

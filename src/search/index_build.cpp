@@ -9,6 +9,7 @@
 #include <cmath>
 #include <memory>
 #include <span>
+#include <thread>
 #include <unordered_map>
 
 #include "core/parallel.h"
@@ -272,6 +273,19 @@ std::optional<SearchIndex> SearchIndex::build_unless_stopped(const Site& site, s
     return id;
   };
 
+  // Vocabulary first, in document order: the typo table is made from it on
+  // another thread while this one merges the postings.
+  for (auto& doc : analyzed) {
+    auto& worker = *workers[doc.worker];
+    for (const auto& [local, only_capitals] : doc.surfaces) {
+      auto& info = index.surface_info_[global_surface(worker, local)];
+      ++info.df;
+      info.only_capitals = info.only_capitals && only_capitals;
+    }
+    doc.surfaces = {};
+  }
+  std::jthread vocabulary([&index] { index.build_vocabulary_tables(); });
+
   // Merge into postings, in document order so that postings are sorted.
   for (uint32_t d = 0; d < analyzed.size(); ++d) {
     if (d % 1024 == 0 && stop.stop_requested()) return std::nullopt;
@@ -290,29 +304,12 @@ std::optional<SearchIndex> SearchIndex::build_unless_stopped(const Site& site, s
       auto first = doc.positions.begin() + entry.positions_begin;
       index.positions_.insert(index.positions_.end(), first, first + entry.positions_count);
     }
-    for (const auto& [local, only_capitals] : doc.surfaces) {
-      auto& info = index.surface_info_[global_surface(worker, local)];
-      ++info.df;
-      info.only_capitals = info.only_capitals && only_capitals;
-    }
     doc = AnalyzedDocument{};  // free as we go
   }
   for (auto& postings : index.postings_) postings.shrink_to_fit();
   for (auto& refs : index.positions_refs_) refs.shrink_to_fit();
   index.positions_.shrink_to_fit();
-
   if (stop.stop_requested()) return std::nullopt;
-  // Vocabulary for prefixes and typos: words, not numbers.
-  index.surface_sorted_.resize(index.surface_words_.size());
-  for (uint32_t i = 0; i < index.surface_sorted_.size(); ++i) index.surface_sorted_[i] = i;
-  std::sort(index.surface_sorted_.begin(), index.surface_sorted_.end(),
-            [&](uint32_t a, uint32_t b) { return index.surface_words_[a] < index.surface_words_[b]; });
-  for (uint32_t i = 0; i < index.surface_words_.size(); ++i) {
-    const auto& word = index.surface_words_[i];
-    bool numeric = std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (!numeric && index.typos_.max_edits_for(word.size() + 2) > 0) index.typos_.add(word, i);
-  }
-  index.typos_.finish();
 
   // Topics: the matcher for queries, and each topic's documents by weight.
   index.matcher_ = std::make_unique<TopicMatcher>(site.topics);
@@ -323,7 +320,22 @@ std::optional<SearchIndex> SearchIndex::build_unless_stopped(const Site& site, s
   for (size_t t = 0; t < site.topics.size(); ++t)
     index.topic_documents_[t].push_back({static_cast<uint32_t>(site.articles.size() + t), 12.0f});
   index.derive_tables();
+  vocabulary.join();
   return index;
+}
+
+void SearchIndex::build_vocabulary_tables() {
+  // Words, not numbers, for prefixes and typos.
+  surface_sorted_.resize(surface_words_.size());
+  for (uint32_t i = 0; i < surface_sorted_.size(); ++i) surface_sorted_[i] = i;
+  std::sort(surface_sorted_.begin(), surface_sorted_.end(),
+            [&](uint32_t a, uint32_t b) { return surface_words_[a] < surface_words_[b]; });
+  for (uint32_t i = 0; i < surface_words_.size(); ++i) {
+    const auto& word = surface_words_[i];
+    bool numeric = std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!numeric && typos_.max_edits_for(word.size() + 2) > 0) typos_.add(word, i);
+  }
+  typos_.finish();
 }
 
 }  // namespace topichub

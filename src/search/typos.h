@@ -27,6 +27,7 @@ class TypoIndex {
   TypoIndex(int min_length_one_edit, int min_length_two_edits)
       : min_one_(min_length_one_edit), min_two_(min_length_two_edits) {}
 
+  // REQUIRES: ids in increasing order (finish() keeps each hash's words in it).
   void add(std::string_view word, uint32_t id);
   // REQUIRES: called once after the last add() and before find().
   void finish();
