@@ -5,6 +5,7 @@
 
 #include <csignal>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <pthread.h>
@@ -90,6 +91,7 @@ int run_build(const std::string& site, std::string out, bool drafts, const std::
     return 1;
   }
   options.write_file = [&writer](topichub::OutputFile&& file) { writer.add(file.path, file.content); };
+  progress(std::string_view("fingerprint"), 0, 0);
   auto fingerprint = topichub::site_fingerprint(site);
   auto output = topichub::build_site(site, options);
   progress.finish();
@@ -115,7 +117,12 @@ int run_build(const std::string& site, std::string out, bool drafts, const std::
   std::cerr << "built " << output.site->topics.size() << " topics and " << output.site->articles.size()
             << " articles (" << written.files_written << " files, " << written.files_unchanged << " unchanged) into "
             << out << " in " << elapsed << " s\n";
-  return 0;
+  // Done: the site, its links and its index are let go with the process
+  // rather than freed object by object, which took 0.3 s on the 6× MedQuAD
+  // copy, longer than the swap.
+  std::cout.flush();
+  std::cerr.flush();
+  std::_Exit(0);
 }
 
 int run_serve(const std::string& site, topichub::ServeOptions options) {
