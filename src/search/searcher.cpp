@@ -115,23 +115,37 @@ Filters filters_of(const SearchIndex& index, const SearchRequest& request) {
   return filters;
 }
 
-// Keeps the matched documents that pass the filters in state.ranked and
-// counts their topics and intents.
-void filter_and_count(const SearchIndex& index, const Filters& filters, Scratch& state,
-                      std::array<size_t, std::size(kIntents)>& intent_counts) {
+// Keeps in state.ranked the best `head` matched documents that pass the
+// filters, as (-score, document), in no particular order; counts the topics
+// and intents of all of them; returns how many passed. A bounded heap rather
+// than all matches and nth_element: on common words the partition over every
+// match took a fifth of the search time.
+size_t filter_and_count(const SearchIndex& index, const Filters& filters, size_t head, Scratch& state,
+                        std::array<size_t, std::size(kIntents)>& intent_counts) {
   state.ranked.clear();
-  if (filters.matches_nothing) return;
+  if (filters.matches_nothing || head == 0) return 0;
+  size_t passed = 0;
   for (uint32_t doc : state.touched) {
     if (filters.articles_only && index.is_topic_hub(doc)) continue;
     auto topics = index.document_topics(doc);
     if (filters.topic != kNoTopic && std::find(topics.begin(), topics.end(), filters.topic) == topics.end()) continue;
     uint8_t intents = index.document_intents(doc);
     if (filters.intents && !(intents & filters.intents)) continue;
-    state.ranked.push_back({-state.scores[doc], doc});
+    ++passed;
+    std::pair<double, uint32_t> entry{-state.scores[doc], doc};
+    if (state.ranked.size() < head) {
+      state.ranked.push_back(entry);
+      std::push_heap(state.ranked.begin(), state.ranked.end());  // the worst kept on top
+    } else if (entry < state.ranked.front()) {
+      std::pop_heap(state.ranked.begin(), state.ranked.end());
+      state.ranked.back() = entry;
+      std::push_heap(state.ranked.begin(), state.ranked.end());
+    }
     for (uint32_t t : topics)
       if (state.topic_counts[t]++ == 0) state.counted_topics.push_back(t);
     for (size_t i = 0; intents; ++i, intents >>= 1) intent_counts[i] += intents & 1u;
   }
+  return passed;
 }
 
 // Finds the postings of ascending documents in one term's list, galloping
@@ -219,11 +233,10 @@ double proximity_bonus(const SearchIndex& index, const QueryPlan& plan, std::spa
   return bonus;
 }
 
-// Orders the best `head` documents, proximity included.
-void rank_head(const SearchIndex& index, const QueryPlan& plan, size_t head, Scratch& state) {
+// Orders the head documents (state.ranked), proximity included.
+void rank_head(const SearchIndex& index, const QueryPlan& plan, Scratch& state) {
   auto& ranked = state.ranked;
-  auto head_end = ranked.begin() + static_cast<long>(head);
-  std::nth_element(ranked.begin(), head_end, ranked.end());
+  auto head_end = ranked.end();
   std::vector<double> group_idf(plan.groups.size(), 0.0);
   for (size_t g = 0; g < plan.groups.size(); ++g)
     for (const auto& alternative : plan.groups[g].alternatives)
@@ -286,13 +299,12 @@ SearchResult Searcher::search(const SearchRequest& request) {
   result.query = plan.query;
 
   score(index_, plan, state);
-  std::array<size_t, std::size(kIntents)> intent_counts{};
-  filter_and_count(index_, filters_of(index_, request), state, intent_counts);
-  result.total = state.ranked.size();
-
   size_t limit = std::min(request.limit, kMaxLimit);
-  size_t head = std::min(state.ranked.size(), std::max(kProximityCandidates, request.offset + limit));
-  rank_head(index_, plan, head, state);
+  size_t head = std::max(kProximityCandidates, request.offset + limit);
+  std::array<size_t, std::size(kIntents)> intent_counts{};
+  result.total = filter_and_count(index_, filters_of(index_, request), head, state, intent_counts);
+  head = state.ranked.size();
+  rank_head(index_, plan, state);
   std::vector<uint32_t> hits;
   for (size_t r = request.offset; r < head && r < request.offset + limit; ++r) {
     auto [negative_score, doc] = state.ranked[r];
