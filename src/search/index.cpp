@@ -14,6 +14,21 @@ SearchIndex::SearchIndex(const Site& site)
       options_(site.config.search),
       typos_(site.config.search.typo_min_length_one_edit, site.config.search.typo_min_length_two_edits) {}
 
+namespace {
+
+// Synonyms longer than this are descriptions ("Clinical anophthalmia mild
+// facial dysmorphism lung heart and diaphragm malformations"): their words,
+// added to every query that names the topic, match unrelated documents.
+constexpr size_t kMaxExpandedSynonymWords = 4;
+
+size_t content_word_count(Analyzer& analyzer, std::string_view text) {
+  size_t count = 0;
+  for (const auto& token : analyzer.analyze(text)) count += !token.stop;
+  return count;
+}
+
+}  // namespace
+
 void SearchIndex::derive_tables() {
   double n = static_cast<double>(documents_.size());
   term_idf_.resize(postings_.size());
@@ -48,7 +63,8 @@ void SearchIndex::derive_tables() {
       }
     };
     add_terms_of(topic.name);
-    for (const auto& synonym : topic.synonyms) add_terms_of(synonym);
+    for (const auto& synonym : topic.synonyms)
+      if (content_word_count(analyzer, synonym) <= kMaxExpandedSynonymWords) add_terms_of(synonym);
     topic_term_offsets_.push_back(static_cast<uint32_t>(topic_term_ids_.size()));
   }
 }

@@ -314,9 +314,16 @@ std::optional<SearchIndex> SearchIndex::build_unless_stopped(const Site& site, s
   // Topics: the matcher for queries, and each topic's documents by weight.
   index.matcher_ = std::make_unique<TopicMatcher>(site.topics);
   index.topic_documents_.resize(site.topics.size());
-  for (uint32_t a = 0; a < links.size(); ++a)
-    for (const auto& entry : links[a].topics)
-      index.topic_documents_[entry.topic].push_back({a, static_cast<float>(entry.weight)});
+  for (uint32_t a = 0; a < links.size(); ++a) {
+    // The weight of a topic in an article, scaled by its share of the
+    // article's main topic: of two articles that both discuss a topic at
+    // length, the one mainly about it counts for more.
+    double main_weight = links[a].topics.empty() ? 1.0 : std::max(1.0, links[a].topics.front().weight);
+    for (const auto& entry : links[a].topics) {
+      double centrality = 0.5 + 0.5 * std::min(1.0, entry.weight / main_weight);
+      index.topic_documents_[entry.topic].push_back({a, static_cast<float>(entry.weight * centrality)});
+    }
+  }
   for (size_t t = 0; t < site.topics.size(); ++t)
     index.topic_documents_[t].push_back({static_cast<uint32_t>(site.articles.size() + t), 12.0f});
   index.derive_tables();

@@ -22,6 +22,11 @@ constexpr size_t kPrefixExpansions = 8;
 // score and cost a pass over much of the index.
 constexpr size_t kCommonSynonymWordShare = 20;
 constexpr size_t kCommonSynonymWordMinDf = 100;
+// A name that this many topics or fewer share is expanded into their other
+// names. MedQuAD gives "Microphthalmia" as another name of ten syndromes:
+// expanding it added every word of their names ("facial", "pulmonary",
+// "skin"...) and matched a third of the site.
+constexpr size_t kMaxTopicsExpandedPerName = 3;
 
 std::string uppercase_ascii(std::string_view word) {
   std::string out(word);
@@ -102,14 +107,20 @@ std::vector<Group> build_groups(const SearchIndex& index, const std::vector<Sear
 // (the literal word scores them), as are, on large sites, very common ones.
 void add_synonym_groups(const SearchIndex& index, Analyzer& analyzer, const std::vector<SearchToken>& query_tokens,
                         QueryPlan& plan) {
+  std::set<size_t> ambiguous;  // named only by a name many topics share
   auto find_topics = [&](const std::string& text, const std::vector<SearchToken>& tokens) {
-    index.topic_matcher().scan(text, [&](const TopicMention& m) {
+    std::vector<TopicMention> mentions;
+    index.topic_matcher().scan(text, [&](const TopicMention& m) { mentions.push_back(m); });
+    for (const auto& m : mentions) {
       plan.topics_named.insert(m.topic);
       bool whole = std::all_of(tokens.begin(), tokens.end(), [&](const SearchToken& t) {
         return t.stop || (t.begin >= m.begin && t.end <= m.end);
       });
       if (whole) plan.topics_named_whole.insert(m.topic);
-    });
+      auto sharing = std::count_if(mentions.begin(), mentions.end(),
+                                   [&](const TopicMention& other) { return other.begin == m.begin && other.end == m.end; });
+      if (static_cast<size_t>(sharing) > kMaxTopicsExpandedPerName) ambiguous.insert(m.topic);
+    }
   };
   find_topics(plan.query, query_tokens);
   if (plan.corrected != plan.query) find_topics(plan.corrected, analyzer.analyze(plan.corrected));
@@ -121,6 +132,7 @@ void add_synonym_groups(const SearchIndex& index, Analyzer& analyzer, const std:
     return false;
   };
   for (size_t topic : plan.topics_named) {
+    if (ambiguous.count(topic)) continue;
     Group group;
     group.synonym = true;
     for (uint32_t term : index.topic_name_terms(topic))

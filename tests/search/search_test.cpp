@@ -128,6 +128,61 @@ TEST(SearchRanking, AQueryThatIsATopicsNameFindsTheTopicBeforeItsWords) {
   EXPECT_EQ(index.document(result.hits[1].doc).slug, "words");
 }
 
+// Slugs of the article hits for `query` on the site in `site` (built here).
+std::vector<std::string> article_hits(const TempDir& site, std::string query) {
+  auto loaded = load_site(site.str());
+  EXPECT_FALSE(loaded.diagnostics.has_errors());
+  auto links = Linker(loaded.site).link_all();
+  auto index = SearchIndex::build(loaded.site, links, render_body_texts(loaded.site));
+  Searcher searcher(index);
+  SearchRequest request;
+  request.query = std::move(query);
+  request.articles_only = true;
+  std::vector<std::string> slugs;
+  for (const auto& hit : searcher.search(request).hits) slugs.push_back(index.document(hit.doc).slug);
+  return slugs;
+}
+
+TEST(SearchRanking, ANameManyTopicsShareIsNotExpandedIntoTheirOtherNames) {
+  TempDir site;
+  const char* others[] = {"lung", "heart", "skin", "brain"};
+  for (const char* other : others)
+    site.write(std::string("content/topics/") + other + ".md",
+               std::string("---\nname: ") + other + " syndrome\nsynonyms: [microphthalmia]\n---\n");
+  site.write("content/articles/eye.md", "---\ntitle: Small eyes\n---\nMicrophthalmia means small eyes.\n");
+  site.write("content/articles/lung.md", "---\ntitle: Breathing\n---\nThe lung and the heart.\n");
+  auto hits = article_hits(site, "microphthalmia");
+  EXPECT_EQ(hits, std::vector<std::string>{"eye"}) << "the other names' words matched";
+}
+
+TEST(SearchRanking, ATopicsShortOtherNamesAreExpandedButNotItsLongDescriptions) {
+  TempDir site;
+  site.write("content/topics/mcops9.md",
+             "---\nname: Matthew Wood syndrome\nsynonyms: [Spear syndrome, Clinical anophthalmia mild facial "
+             "dysmorphism lung heart malformations]\n---\n");
+  site.write("content/articles/named.md", "---\ntitle: About the Matthew Wood syndrome\n---\nA rare condition.\n");
+  site.write("content/articles/lung.md", "---\ntitle: Breathing\n---\nThe lung and the heart.\n");
+  auto hits = article_hits(site, "spear syndrome");
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits[0], "named");
+  EXPECT_EQ(std::count(hits.begin(), hits.end(), "lung"), 0) << "words of a long description were expanded";
+}
+
+TEST(SearchRanking, AnArticleMainlyAboutTheNamedTopicRanksFirst) {
+  TempDir site;
+  site.write("content/topics/cramps.md", "---\nname: night cramps\nsynonyms: [charley horse]\n---\n");
+  site.write("content/topics/magnesium.md", "---\nname: magnesium\n---\n");
+  // Both are about the topic at length; "a-side" mainly about magnesium (and
+  // first in document order, which wins ties).
+  site.write("content/articles/a-side.md",
+             "---\ntitle: Magnesium pills\nsummary: Magnesium.\ntopics: [magnesium, cramps]\n---\n"
+             "## Magnesium\n\nMagnesium for night cramps? Night cramps and magnesium. Night cramps again.\n");
+  site.write("content/articles/main.md", "---\ntitle: What to do tonight\ntopics: [cramps]\n---\nStand up.\n");
+  auto hits = article_hits(site, "charley horse");
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_EQ(hits[0], "main");
+}
+
 TEST_F(SearchTest, TyposAreForgivenButExactRanksFirst) {
   auto hits = slugs("magnesuim");
   ASSERT_FALSE(hits.empty());
