@@ -65,6 +65,7 @@ std::vector<Group> build_groups(const SearchIndex& index, const std::vector<Sear
   for (size_t i = 0; i < tokens.size() && groups.size() < kMaxQueryGroups; ++i) {
     const auto& token = tokens[i];
     Group group;
+    group.token = i;
     group.stop = token.stop && has_content;
     auto surface = index.surface_id(token.surface);
     uint32_t df = surface >= 0 ? index.surface(static_cast<uint32_t>(surface)).df : 0;
@@ -108,11 +109,23 @@ std::vector<Group> build_groups(const SearchIndex& index, const std::vector<Sear
 void add_synonym_groups(const SearchIndex& index, Analyzer& analyzer, const std::vector<SearchToken>& query_tokens,
                         QueryPlan& plan) {
   std::set<size_t> ambiguous;  // named only by a name many topics share
+  // The word groups whose tokens a mention spans. `tokens` are those of the
+  // searched text, which the corrected query matches token for token.
+  auto covered_groups = [&](const TopicMention& m, const std::vector<SearchToken>& tokens) {
+    uint32_t bits = 0;
+    if (tokens.size() != query_tokens.size()) return bits;
+    for (size_t g = 0; g < plan.groups.size(); ++g) {
+      const auto& token = tokens[plan.groups[g].token];
+      if (!plan.groups[g].stop && token.begin >= m.begin && token.end <= m.end) bits |= 1u << g;
+    }
+    return bits;
+  };
   auto find_topics = [&](const std::string& text, const std::vector<SearchToken>& tokens) {
     std::vector<TopicMention> mentions;
     index.topic_matcher().scan(text, [&](const TopicMention& m) { mentions.push_back(m); });
     for (const auto& m : mentions) {
       plan.topics_named.insert(m.topic);
+      plan.topic_covers[m.topic] |= covered_groups(m, tokens);
       bool whole = std::all_of(tokens.begin(), tokens.end(), [&](const SearchToken& t) {
         return t.stop || (t.begin >= m.begin && t.end <= m.end);
       });
@@ -135,6 +148,7 @@ void add_synonym_groups(const SearchIndex& index, Analyzer& analyzer, const std:
     if (ambiguous.count(topic)) continue;
     Group group;
     group.synonym = true;
+    group.covers = plan.topic_covers[topic];
     for (uint32_t term : index.topic_name_terms(topic))
       if (!in_query(term) && index.postings(term).size() <= common_df) add_alternative(group, term, kSynonymWeight);
     if (!group.alternatives.empty() && plan.groups.size() < kMaxQueryGroups) plan.groups.push_back(std::move(group));

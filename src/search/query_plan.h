@@ -4,6 +4,7 @@
 // the topic's other names. Scoring takes the best alternative of each group.
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -24,6 +25,8 @@ struct Group {
   std::vector<Alternative> alternatives;
   bool stop = false;     // a stop word in a query with other words: no score of its own
   bool synonym = false;  // added from a topic's other names
+  size_t token = 0;      // word groups: the query token it stands for
+  uint32_t covers = 0;   // synonym groups: bits of the word groups the topic's name stands for
 };
 
 struct QueryPlan {
@@ -32,6 +35,7 @@ struct QueryPlan {
   std::vector<Group> groups;
   std::set<size_t> topics_named;  // topics named in the query, literally or once corrected
   std::set<size_t> topics_named_whole;  // of those, topics whose name is the whole query (stop words aside)
+  std::map<size_t, uint32_t> topic_covers;  // topic named -> bits of the word groups its name stands for
 };
 
 inline constexpr size_t kMaxQueryGroups = 24;  // matched-group bit sets are 32 bits wide

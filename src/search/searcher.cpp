@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <chrono>
 
 #include "search/query_plan.h"
@@ -15,6 +16,7 @@ constexpr double kWholeQueryTopicBoost = 5.0;  // when the query is the topic's 
 constexpr double kPairBoost = 0.6;          // per neighbouring pair of query words, times the rarer word's idf
 constexpr double kMaxProximityShare = 0.5;  // proximity adds at most half of a document's word score
 constexpr size_t kProximityCandidates = 50;
+constexpr double kRequiredQueryShare = 0.5;  // of the query's idf-weighted words, for a result
 constexpr size_t kTopicFacets = 20;
 constexpr uint32_t kNoTopic = UINT32_MAX;
 
@@ -53,7 +55,8 @@ void score(const SearchIndex& index, const QueryPlan& plan, Scratch& state) {
   for (size_t g = 0; g < plan.groups.size(); ++g) {
     const auto& group = plan.groups[g];
     if (group.stop) continue;
-    uint32_t group_bit = group.synonym ? 0 : 1u << g;
+    // A synonym stands for the words of the name it replaces.
+    uint32_t group_bit = group.synonym ? group.covers : 1u << g;
     if (group.alternatives.size() == 1) {  // most words: no best-of pass needed
       double weight = group.alternatives[0].weight * index.idf(group.alternatives[0].term);
       for (const auto& posting : index.postings(group.alternatives[0].term)) {
@@ -83,9 +86,12 @@ void score(const SearchIndex& index, const QueryPlan& plan, Scratch& state) {
   for (size_t topic : plan.topics_named) {
     // A query that is nothing but a topic's name asks for the topic itself.
     double boost = plan.topics_named_whole.count(topic) ? kWholeQueryTopicBoost : kTopicBoost;
+    // An article about the topic matches the words that name it.
+    uint32_t covers = plan.topic_covers.count(topic) ? plan.topic_covers.at(topic) : 0;
     for (const auto& [doc, weight] : index.topic_documents(topic)) {
       if (state.scores[doc] == 0.0) state.touched.push_back(doc);
       state.scores[doc] += boost * std::min(1.0, weight / 10.0);
+      state.matched_groups[doc] |= covers;
     }
   }
 }
@@ -115,17 +121,49 @@ Filters filters_of(const SearchIndex& index, const SearchRequest& request) {
   return filters;
 }
 
+// How much of the query a document must match to be a result: words
+// weighted by their idf, so that "andersen syndrome symptoms" is not answered
+// by every page that says "syndrome" and "symptoms", while "dvt symptoms" is
+// by a page on the signs of a DVT.
+struct WordMatch {
+  uint32_t groups = 0;  // bits of the word groups that count
+  std::array<double, kMaxQueryGroups> weight{};
+  double at_least = 0;
+
+  bool enough(uint32_t matched) const {
+    double sum = 0;
+    for (uint32_t bits = matched & groups; bits; bits &= bits - 1) sum += weight[std::countr_zero(bits)];
+    return sum >= at_least;
+  }
+};
+
+WordMatch word_match_of(const SearchIndex& index, const QueryPlan& plan) {
+  WordMatch match;
+  double total = 0;
+  for (size_t g = 0; g < plan.groups.size(); ++g) {
+    const auto& group = plan.groups[g];
+    if (group.stop || group.synonym) continue;
+    match.groups |= 1u << g;
+    for (const auto& alternative : group.alternatives)
+      match.weight[g] = std::max(match.weight[g], alternative.weight * index.idf(alternative.term));
+    total += match.weight[g];
+  }
+  match.at_least = kRequiredQueryShare * total;
+  return match;
+}
+
 // Keeps in state.ranked the best `head` matched documents that pass the
 // filters, as (-score, document), in no particular order; counts the topics
 // and intents of all of them; returns how many passed. A bounded heap rather
 // than all matches and nth_element: on common words the partition over every
 // match took a fifth of the search time.
-size_t filter_and_count(const SearchIndex& index, const Filters& filters, size_t head, Scratch& state,
-                        std::array<size_t, std::size(kIntents)>& intent_counts) {
+size_t filter_and_count(const SearchIndex& index, const Filters& filters, const WordMatch& words, size_t head,
+                        Scratch& state, std::array<size_t, std::size(kIntents)>& intent_counts) {
   state.ranked.clear();
   if (filters.matches_nothing || head == 0) return 0;
   size_t passed = 0;
   for (uint32_t doc : state.touched) {
+    if (!words.enough(state.matched_groups[doc])) continue;
     if (filters.articles_only && index.is_topic_hub(doc)) continue;
     auto topics = index.document_topics(doc);
     if (filters.topic != kNoTopic && std::find(topics.begin(), topics.end(), filters.topic) == topics.end()) continue;
@@ -302,7 +340,13 @@ SearchResult Searcher::search(const SearchRequest& request) {
   size_t limit = std::min(request.limit, kMaxLimit);
   size_t head = std::max(kProximityCandidates, request.offset + limit);
   std::array<size_t, std::size(kIntents)> intent_counts{};
-  result.total = filter_and_count(index_, filters_of(index_, request), head, state, intent_counts);
+  auto filters = filters_of(index_, request);
+  auto words = word_match_of(index_, plan);
+  result.total = filter_and_count(index_, filters, words, head, state, intent_counts);
+  if (result.total == 0 && words.at_least > 0) {  // nothing has enough of the words: any will do
+    words.at_least = 0;
+    result.total = filter_and_count(index_, filters, words, head, state, intent_counts);
+  }
   head = state.ranked.size();
   rank_head(index_, plan, state);
   std::vector<uint32_t> hits;

@@ -183,6 +183,43 @@ TEST(SearchRanking, AnArticleMainlyAboutTheNamedTopicRanksFirst) {
   EXPECT_EQ(hits[0], "main");
 }
 
+TEST(SearchRanking, AResultMustMatchMostOfTheQueryWeightedByRarity) {
+  TempDir site;
+  for (int i = 0; i < 12; ++i)
+    site.write("content/articles/common" + std::to_string(i) + ".md",
+               "---\ntitle: Syndrome " + std::to_string(i) + "\n---\nThe symptoms of a syndrome.\n");
+  site.write("content/articles/rare.md", "---\ntitle: Andersen\n---\nAndersen syndrome is rare.\n");
+  site.write("content/articles/rare-words.md", "---\ntitle: Andersen again\n---\nAndersen, once more.\n");
+  // Every page says "syndrome" or "symptoms"; only two name Andersen: they
+  // are the results, the one with all three words first.
+  auto hits = article_hits(site, "andersen syndrome symptoms");
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_EQ(hits[0], "rare");
+}
+
+TEST(SearchRanking, WhenNoPageHasEnoughOfTheQueryPagesWithAnyOfItAreShown) {
+  TempDir site;
+  for (std::string word : {"alpha", "beta", "gamma"})
+    site.write("content/articles/" + word + ".md", "---\ntitle: Page\n---\nAbout " + word + ".\n");
+  auto hits = article_hits(site, "alpha beta gamma");
+  EXPECT_EQ(hits.size(), 3u);
+}
+
+TEST(SearchRanking, AnArticleAboutTheNamedTopicMatchesTheWordsOfItsName) {
+  TempDir site;
+  site.write("content/topics/cramps.md", "---\nname: night cramps\nsynonyms: [charley horse]\n---\n");
+  site.write("content/articles/relief.md",
+             "---\ntitle: Quick relief tonight\ntopics: [cramps]\n---\nStand up and stretch for relief.\n");
+  for (int i = 0; i < 6; ++i)
+    site.write("content/articles/other" + std::to_string(i) + ".md",
+               "---\ntitle: Pain relief " + std::to_string(i) + "\n---\nRelief from back pain.\n");
+  // "charley horse" appears nowhere: the article about the topic it names
+  // matches those words, and with "relief" it is the one full match.
+  auto hits = article_hits(site, "charley horse relief");
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0], "relief");
+}
+
 TEST_F(SearchTest, TyposAreForgivenButExactRanksFirst) {
   auto hits = slugs("magnesuim");
   ASSERT_FALSE(hits.empty());
