@@ -16,7 +16,8 @@ constexpr double kWholeQueryTopicBoost = 5.0;  // when the query is the topic's 
 constexpr double kPairBoost = 0.6;          // per neighbouring pair of query words, times the rarer word's idf
 constexpr double kMaxProximityShare = 0.5;  // proximity adds at most half of a document's word score
 constexpr size_t kProximityCandidates = 50;
-constexpr double kRequiredQueryShare = 0.5;  // of the query's idf-weighted words, for a result
+constexpr double kRequiredQueryShare = 0.5;
+constexpr size_t kSeekRatio = 8;  // seek documents in a posting list this many times longer  // of the query's idf-weighted words, for a result
 constexpr size_t kTopicFacets = 20;
 constexpr uint32_t kNoTopic = UINT32_MAX;
 
@@ -49,40 +50,135 @@ Searcher::~Searcher() = default;
 
 namespace {
 
-// Per group the best alternative per document, summed over groups; then the
-// boost of documents about a topic the query names.
-void score(const SearchIndex& index, const QueryPlan& plan, Scratch& state) {
+// Finds the postings of ascending documents in one term's list, galloping
+// forward from the last one found: a batch of lookups in document order costs
+// far less than a binary search each.
+class PostingCursor {
+ public:
+  PostingCursor(const SearchIndex& index, uint32_t term) : term_(term), postings_(index.postings(term)) {}
+
+  uint32_t term() const { return term_; }
+  // The number of the posting of `doc`, or -1. REQUIRES: doc >= the previous call's.
+  ptrdiff_t seek(uint32_t doc) {
+    size_t low = at_, step = 1, high = at_;
+    while (high < postings_.size() && postings_[high].doc < doc) {
+      low = high + 1;
+      high += step;
+      step *= 2;
+    }
+    high = std::min(high, postings_.size());
+    auto it = std::lower_bound(postings_.begin() + static_cast<long>(low), postings_.begin() + static_cast<long>(high), doc,
+                               [](const Posting& p, uint32_t d) { return p.doc < d; });
+    at_ = static_cast<size_t>(it - postings_.begin());
+    return it != postings_.end() && it->doc == doc ? static_cast<ptrdiff_t>(at_) : -1;
+  }
+
+ private:
+  uint32_t term_;
+  std::span<const Posting> postings_;
+  size_t at_ = 0;
+};
+
+// How much of the query a document must match to be a result: words
+// weighted by their idf, so that "andersen syndrome symptoms" is not answered
+// by every page that says "syndrome" and "symptoms", while "dvt symptoms" is
+// by a page on the signs of a DVT.
+struct WordMatch {
+  uint32_t groups = 0;  // bits of the word groups that count
+  std::array<double, kMaxQueryGroups> weight{};
+  double at_least = 0;
+
+  bool enough(uint32_t matched) const {
+    double sum = 0;
+    for (uint32_t bits = matched & groups; bits; bits &= bits - 1) sum += weight[std::countr_zero(bits)];
+    return sum >= at_least;
+  }
+};
+
+WordMatch word_match_of(const SearchIndex& index, const QueryPlan& plan) {
+  WordMatch match;
+  double total = 0;
   for (size_t g = 0; g < plan.groups.size(); ++g) {
     const auto& group = plan.groups[g];
-    if (group.stop) continue;
-    // A synonym stands for the words of the name it replaces.
-    uint32_t group_bit = group.synonym ? group.covers : 1u << g;
-    if (group.alternatives.size() == 1) {  // most words: no best-of pass needed
-      double weight = group.alternatives[0].weight * index.idf(group.alternatives[0].term);
-      for (const auto& posting : index.postings(group.alternatives[0].term)) {
-        if (state.scores[posting.doc] == 0.0) state.touched.push_back(posting.doc);
-        state.scores[posting.doc] += weight * posting.impact;
-        state.matched_groups[posting.doc] |= group_bit;
-      }
-      continue;
-    }
+    if (group.stop || group.synonym) continue;
+    match.groups |= 1u << g;
+    // A word counts for as much as its most common reading: a typo the site
+    // also happens to contain once ("sydrome") weighs what "syndrome" does.
+    size_t most_documents = 0;
     for (const auto& alternative : group.alternatives) {
+      size_t documents = index.postings(alternative.term).size();
       double weight = alternative.weight * index.idf(alternative.term);
-      for (const auto& posting : index.postings(alternative.term)) {
-        double value = weight * posting.impact;
-        double& best = state.best[posting.doc];
-        if (best == 0.0) state.group_touched.push_back(posting.doc);
-        best = std::max(best, value);
+      if (documents > most_documents || (documents == most_documents && weight > match.weight[g])) {
+        most_documents = documents;
+        match.weight[g] = weight;
       }
     }
-    for (uint32_t doc : state.group_touched) {
-      if (state.scores[doc] == 0.0) state.touched.push_back(doc);
-      state.scores[doc] += state.best[doc];
-      state.matched_groups[doc] |= group_bit;
-      state.best[doc] = 0.0;
-    }
-    state.group_touched.clear();
+    total += match.weight[g];
   }
+  match.at_least = kRequiredQueryShare * total;
+  return match;
+}
+
+// Calls f(doc, impact) for the postings of `term`; with `only` (the
+// documents that have a score, in ascending order), for those alone.
+template <typename F>
+void for_each_posting(const SearchIndex& index, uint32_t term, const std::vector<uint32_t>* only,
+                      const Scratch& state, F&& f) {
+  auto postings = index.postings(term);
+  if (only && only->size() * kSeekRatio < postings.size()) {  // few documents in a long list: seek them
+    PostingCursor cursor(index, term);
+    for (uint32_t doc : *only)
+      if (auto at = cursor.seek(doc); at >= 0) f(doc, postings[static_cast<size_t>(at)].impact);
+    return;
+  }
+  for (const auto& posting : postings)
+    if (!only || state.scores[posting.doc] != 0.0) f(posting.doc, posting.impact);
+}
+
+// Adds the best alternative of `group` to each document it matches (all, or
+// `only` those) and marks `bits` as matched for them.
+void score_group(const SearchIndex& index, const Group& group, uint32_t bits, const std::vector<uint32_t>* only,
+                 Scratch& state) {
+  if (group.alternatives.size() == 1) {  // most words: no best-of pass needed
+    double weight = group.alternatives[0].weight * index.idf(group.alternatives[0].term);
+    for_each_posting(index, group.alternatives[0].term, only, state, [&](uint32_t doc, float impact) {
+      if (state.scores[doc] == 0.0) state.touched.push_back(doc);
+      state.scores[doc] += weight * impact;
+      state.matched_groups[doc] |= bits;
+    });
+    return;
+  }
+  for (const auto& alternative : group.alternatives) {
+    double weight = alternative.weight * index.idf(alternative.term);
+    for_each_posting(index, alternative.term, only, state, [&](uint32_t doc, float impact) {
+      double& best = state.best[doc];
+      if (best == 0.0) state.group_touched.push_back(doc);
+      best = std::max(best, weight * impact);
+    });
+  }
+  for (uint32_t doc : state.group_touched) {
+    if (state.scores[doc] == 0.0) state.touched.push_back(doc);
+    state.scores[doc] += state.best[doc];
+    state.matched_groups[doc] |= bits;
+    state.best[doc] = 0.0;
+  }
+  state.group_touched.clear();
+}
+
+// Scores the documents that match the query: per group the best alternative,
+// summed over groups, plus the boost of documents about a topic the query
+// names. With `prune`, documents that cannot match enough of the query
+// (`words`) are left out: once the words still to score weigh less than a
+// result needs, only documents that already have a score are updated (for
+// "andersen syndrome symptoms": the few pages naming Andersen, not the
+// thousands saying "syndrome").
+void score(const SearchIndex& index, const QueryPlan& plan, const WordMatch& words, bool prune, Scratch& state) {
+  // Topics first: an article about a topic the query names has the words of
+  // the name, whatever it calls the topic. The other names' words add to the
+  // score but match no word of the query: any one of them would let in every
+  // page that happens to use it.
+  for (const auto& group : plan.groups)
+    if (group.synonym) score_group(index, group, 0, nullptr, state);
   for (size_t topic : plan.topics_named) {
     // A query that is nothing but a topic's name asks for the topic itself.
     double boost = plan.topics_named_whole.count(topic) ? kWholeQueryTopicBoost : kTopicBoost;
@@ -94,6 +190,35 @@ void score(const SearchIndex& index, const QueryPlan& plan, Scratch& state) {
       state.matched_groups[doc] |= covers;
     }
   }
+  // Then the words, weightiest first.
+  std::vector<size_t> order;
+  double remaining = 0;
+  for (size_t g = 0; g < plan.groups.size(); ++g)
+    if (!plan.groups[g].stop && !plan.groups[g].synonym) {
+      order.push_back(g);
+      remaining += words.weight[g];
+    }
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return words.weight[a] > words.weight[b]; });
+  std::vector<uint32_t> scored;  // ascending, once no new document can become a result
+  const std::vector<uint32_t>* only = nullptr;
+  for (size_t g : order) {
+    if (prune && !only && remaining < words.at_least) {
+      scored = state.touched;
+      std::sort(scored.begin(), scored.end());
+      only = &scored;
+    }
+    score_group(index, plan.groups[g], 1u << g, only, state);
+    remaining -= words.weight[g];
+  }
+}
+
+// Forgets the scores of the last query.
+void clear_scores(Scratch& state) {
+  for (uint32_t doc : state.touched) {
+    state.scores[doc] = 0.0;
+    state.matched_groups[doc] = 0;
+  }
+  state.touched.clear();
 }
 
 // The request's filters as ids: a topic id (kNoTopic: any) and intent bits
@@ -119,37 +244,6 @@ Filters filters_of(const SearchIndex& index, const SearchRequest& request) {
     else filters.intents = static_cast<uint8_t>(1u << (it - std::begin(kIntents)));
   }
   return filters;
-}
-
-// How much of the query a document must match to be a result: words
-// weighted by their idf, so that "andersen syndrome symptoms" is not answered
-// by every page that says "syndrome" and "symptoms", while "dvt symptoms" is
-// by a page on the signs of a DVT.
-struct WordMatch {
-  uint32_t groups = 0;  // bits of the word groups that count
-  std::array<double, kMaxQueryGroups> weight{};
-  double at_least = 0;
-
-  bool enough(uint32_t matched) const {
-    double sum = 0;
-    for (uint32_t bits = matched & groups; bits; bits &= bits - 1) sum += weight[std::countr_zero(bits)];
-    return sum >= at_least;
-  }
-};
-
-WordMatch word_match_of(const SearchIndex& index, const QueryPlan& plan) {
-  WordMatch match;
-  double total = 0;
-  for (size_t g = 0; g < plan.groups.size(); ++g) {
-    const auto& group = plan.groups[g];
-    if (group.stop || group.synonym) continue;
-    match.groups |= 1u << g;
-    for (const auto& alternative : group.alternatives)
-      match.weight[g] = std::max(match.weight[g], alternative.weight * index.idf(alternative.term));
-    total += match.weight[g];
-  }
-  match.at_least = kRequiredQueryShare * total;
-  return match;
 }
 
 // Keeps in state.ranked the best `head` matched documents that pass the
@@ -185,35 +279,6 @@ size_t filter_and_count(const SearchIndex& index, const Filters& filters, const 
   }
   return passed;
 }
-
-// Finds the postings of ascending documents in one term's list, galloping
-// forward from the last one found: a batch of lookups in document order costs
-// far less than a binary search each.
-class PostingCursor {
- public:
-  PostingCursor(const SearchIndex& index, uint32_t term) : term_(term), postings_(index.postings(term)) {}
-
-  uint32_t term() const { return term_; }
-  // The number of the posting of `doc`, or -1. REQUIRES: doc >= the previous call's.
-  ptrdiff_t seek(uint32_t doc) {
-    size_t low = at_, step = 1, high = at_;
-    while (high < postings_.size() && postings_[high].doc < doc) {
-      low = high + 1;
-      high += step;
-      step *= 2;
-    }
-    high = std::min(high, postings_.size());
-    auto it = std::lower_bound(postings_.begin() + static_cast<long>(low), postings_.begin() + static_cast<long>(high), doc,
-                               [](const Posting& p, uint32_t d) { return p.doc < d; });
-    at_ = static_cast<size_t>(it - postings_.begin());
-    return it != postings_.end() && it->doc == doc ? static_cast<ptrdiff_t>(at_) : -1;
-  }
-
- private:
-  uint32_t term_;
-  std::span<const Posting> postings_;
-  size_t at_ = 0;
-};
 
 // One cursor per alternative of each group.
 using GroupCursors = std::vector<std::vector<PostingCursor>>;
@@ -336,15 +401,17 @@ SearchResult Searcher::search(const SearchRequest& request) {
   SearchResult result;
   result.query = plan.query;
 
-  score(index_, plan, state);
+  auto words = word_match_of(index_, plan);
+  score(index_, plan, words, /*prune=*/true, state);
   size_t limit = std::min(request.limit, kMaxLimit);
   size_t head = std::max(kProximityCandidates, request.offset + limit);
   std::array<size_t, std::size(kIntents)> intent_counts{};
   auto filters = filters_of(index_, request);
-  auto words = word_match_of(index_, plan);
   result.total = filter_and_count(index_, filters, words, head, state, intent_counts);
   if (result.total == 0 && words.at_least > 0) {  // nothing has enough of the words: any will do
     words.at_least = 0;
+    clear_scores(state);
+    score(index_, plan, words, /*prune=*/false, state);
     result.total = filter_and_count(index_, filters, words, head, state, intent_counts);
   }
   head = state.ranked.size();
@@ -360,11 +427,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
     if (intent_counts[i]) result.intent_facets.push_back({std::string(kIntents[i]), intent_counts[i]});
   std::sort(result.intent_facets.begin(), result.intent_facets.end(), kMostFrequentFirst);
 
-  for (uint32_t doc : state.touched) {
-    state.scores[doc] = 0.0;
-    state.matched_groups[doc] = 0;
-  }
-  state.touched.clear();
+  clear_scores(state);
   result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   return result;
 }
