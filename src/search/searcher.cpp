@@ -119,15 +119,24 @@ WordMatch word_match_of(const SearchIndex& index, const QueryPlan& plan) {
   return match;
 }
 
-// Calls f(doc, impact) for the postings of `term`; with `only` (the
-// documents that have a score, in ascending order), for those alone.
+// The documents that have a score, once no other can become a result.
+// Sorted only when first sought, since sorting thousands would cost more
+// than the scan it saves.
+struct ScoredDocuments {
+  std::vector<uint32_t> docs;
+  bool sorted = false;
+};
+
+// Calls f(doc, impact) for the postings of `term`; with `only`, for those
+// documents alone.
 template <typename F>
-void for_each_posting(const SearchIndex& index, uint32_t term, const std::vector<uint32_t>* only,
-                      const Scratch& state, F&& f) {
+void for_each_posting(const SearchIndex& index, uint32_t term, ScoredDocuments* only, const Scratch& state, F&& f) {
   auto postings = index.postings(term);
-  if (only && only->size() * kSeekRatio < postings.size()) {  // few documents in a long list: seek them
+  if (only && only->docs.size() * kSeekRatio < postings.size()) {  // few documents in a long list: seek them
+    if (!only->sorted) std::sort(only->docs.begin(), only->docs.end());
+    only->sorted = true;
     PostingCursor cursor(index, term);
-    for (uint32_t doc : *only)
+    for (uint32_t doc : only->docs)
       if (auto at = cursor.seek(doc); at >= 0) f(doc, postings[static_cast<size_t>(at)].impact);
     return;
   }
@@ -137,7 +146,7 @@ void for_each_posting(const SearchIndex& index, uint32_t term, const std::vector
 
 // Adds the best alternative of `group` to each document it matches (all, or
 // `only` those) and marks `bits` as matched for them.
-void score_group(const SearchIndex& index, const Group& group, uint32_t bits, const std::vector<uint32_t>* only,
+void score_group(const SearchIndex& index, const Group& group, uint32_t bits, ScoredDocuments* only,
                  Scratch& state) {
   if (group.alternatives.size() == 1) {  // most words: no best-of pass needed
     double weight = group.alternatives[0].weight * index.idf(group.alternatives[0].term);
@@ -199,12 +208,11 @@ void score(const SearchIndex& index, const QueryPlan& plan, const WordMatch& wor
       remaining += words.weight[g];
     }
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return words.weight[a] > words.weight[b]; });
-  std::vector<uint32_t> scored;  // ascending, once no new document can become a result
-  const std::vector<uint32_t>* only = nullptr;
+  ScoredDocuments scored;
+  ScoredDocuments* only = nullptr;
   for (size_t g : order) {
     if (prune && !only && remaining < words.at_least) {
-      scored = state.touched;
-      std::sort(scored.begin(), scored.end());
+      scored.docs = state.touched;
       only = &scored;
     }
     score_group(index, plan.groups[g], 1u << g, only, state);
