@@ -12,6 +12,7 @@ constexpr double kOneEditWeight = 0.55;
 constexpr double kTwoEditWeight = 0.35;
 constexpr double kPrefixWeight = 0.7;
 constexpr double kSynonymWeight = 0.45;
+constexpr double kWholeNameWordWeight = 0.5;
 constexpr uint32_t kRareWordDf = 2;          // known words this rare may still be typos...
 constexpr uint32_t kCorrectionDfRatio = 20;  // ...of words this many times more common
 constexpr uint32_t kCompleteWordDf = 3;      // last words rarer than this are completed
@@ -54,6 +55,28 @@ void add_alternative(Group& group, uint32_t term, double weight) {
       return;
     }
   group.alternatives.push_back({term, weight});
+}
+
+// Words by which a reader asks for an intent of kIntents, in its order.
+constexpr std::string_view kIntentCues[][20] = {
+    {"relief", "relieve", "relieving", "quick", "quickly", "fast", "now", "tonight", "immediately", "ease"},
+    {"prevent", "prevents", "preventing", "prevention", "avoid", "avoiding", "stopping"},
+    {"cause", "causes", "caused", "causing", "why", "reason", "reasons", "trigger", "triggers", "triggered"},
+    {"treat", "treating", "treatment", "treatments", "cure", "cures", "remedy", "remedies", "medicine", "medicines",
+     "medication", "medications"},
+    {"diagnose", "diagnosed", "diagnosis", "test", "tests", "testing", "doctor", "gp", "symptom", "symptoms", "sign",
+     "signs", "pain", "painful", "swollen", "swelling", "numb", "numbness", "tingling", "weakness"},
+    {"living", "cope", "coping", "everyday", "daily", "manage", "managing"},
+};
+static_assert(std::size(kIntentCues) == std::size(kIntents));
+
+uint8_t intents_asked(const std::vector<SearchToken>& tokens) {
+  uint8_t intents = 0;
+  for (const auto& token : tokens)
+    for (size_t i = 0; i < std::size(kIntentCues); ++i)
+      for (std::string_view cue : kIntentCues[i])
+        if (!cue.empty() && token.surface == cue) intents |= static_cast<uint8_t>(1u << i);
+  return intents;
 }
 
 // Words of the query to groups of alternative terms: the literal stem,
@@ -137,6 +160,12 @@ void add_synonym_groups(const SearchIndex& index, Analyzer& analyzer, const std:
   };
   find_topics(plan.query, query_tokens);
   if (plan.corrected != plan.query) find_topics(plan.corrected, analyzer.analyze(plan.corrected));
+  // A query that is nothing but a topic's name asks about the topic: its
+  // words, each alone, say little ("muscle" in "nocturnal muscle spasms").
+  if (!plan.topics_named_whole.empty())
+    for (auto& group : plan.groups)
+      if (!group.synonym)
+        for (auto& alternative : group.alternatives) alternative.weight *= kWholeNameWordWeight;
   size_t common_df = std::max(kCommonSynonymWordMinDf, index.document_count() / kCommonSynonymWordShare);
   auto in_query = [&](uint32_t term) {
     for (const auto& group : plan.groups)
@@ -164,6 +193,7 @@ QueryPlan plan_query(const SearchIndex& index, Analyzer& analyzer, const SearchR
   bool ends_in_word = !request.query.empty() && request.query.back() != ' ';
   plan.groups = build_groups(index, tokens, ends_in_word, request, plan.corrected);
   if (request.use_synonyms) add_synonym_groups(index, analyzer, tokens, plan);
+  plan.intents = intents_asked(tokens);
   return plan;
 }
 

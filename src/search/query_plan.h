@@ -36,6 +36,7 @@ struct QueryPlan {
   std::set<size_t> topics_named;  // topics named in the query, literally or once corrected
   std::set<size_t> topics_named_whole;  // of those, topics whose name is the whole query (stop words aside)
   std::map<size_t, uint32_t> topic_covers;  // topic named -> bits of the word groups its name stands for
+  uint8_t intents = 0;  // what the query asks for ("what causes..."): bit i for kIntents[i]
 };
 
 inline constexpr size_t kMaxQueryGroups = 24;  // matched-group bit sets are 32 bits wide

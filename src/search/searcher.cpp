@@ -13,6 +13,7 @@ namespace {
 
 constexpr double kTopicBoost = 2.5;         // per matched topic, scaled by how central it is to a document
 constexpr double kWholeQueryTopicBoost = 5.0;  // when the query is the topic's name and nothing else
+constexpr double kIntentBoost = 1.0;            // an article with an intent the query asks for
 constexpr double kPairBoost = 0.6;          // per neighbouring pair of query words, times the rarer word's idf
 constexpr double kMaxProximityShare = 0.5;  // proximity adds at most half of a document's word score
 constexpr size_t kProximityCandidates = 50;
@@ -195,7 +196,7 @@ void score(const SearchIndex& index, const QueryPlan& plan, const WordMatch& wor
     uint32_t covers = plan.topic_covers.count(topic) ? plan.topic_covers.at(topic) : 0;
     for (const auto& [doc, weight] : index.topic_documents(topic)) {
       if (state.scores[doc] == 0.0) state.touched.push_back(doc);
-      state.scores[doc] += boost * std::min(1.0, weight / 10.0);
+      state.scores[doc] += boost * weight / (weight + 10.0) * 2.0;
       state.matched_groups[doc] |= covers;
     }
   }
@@ -259,8 +260,8 @@ Filters filters_of(const SearchIndex& index, const SearchRequest& request) {
 // and intents of all of them; returns how many passed. A bounded heap rather
 // than all matches and nth_element: on common words the partition over every
 // match took a fifth of the search time.
-size_t filter_and_count(const SearchIndex& index, const Filters& filters, const WordMatch& words, size_t head,
-                        Scratch& state, std::array<size_t, std::size(kIntents)>& intent_counts) {
+size_t filter_and_count(const SearchIndex& index, const Filters& filters, const WordMatch& words, uint8_t plan_intents,
+                        size_t head, Scratch& state, std::array<size_t, std::size(kIntents)>& intent_counts) {
   state.ranked.clear();
   if (filters.matches_nothing || head == 0) return 0;
   size_t passed = 0;
@@ -272,7 +273,9 @@ size_t filter_and_count(const SearchIndex& index, const Filters& filters, const 
     uint8_t intents = index.document_intents(doc);
     if (filters.intents && !(intents & filters.intents)) continue;
     ++passed;
-    std::pair<double, uint32_t> entry{-state.scores[doc], doc};
+    // Articles written for what the query asks ("what causes...") come first among equals.
+    double intent_boost = (intents & plan_intents) ? kIntentBoost : 0.0;
+    std::pair<double, uint32_t> entry{-(state.scores[doc] + intent_boost), doc};
     if (state.ranked.size() < head) {
       state.ranked.push_back(entry);
       std::push_heap(state.ranked.begin(), state.ranked.end());  // the worst kept on top
@@ -415,12 +418,12 @@ SearchResult Searcher::search(const SearchRequest& request) {
   size_t head = std::max(kProximityCandidates, request.offset + limit);
   std::array<size_t, std::size(kIntents)> intent_counts{};
   auto filters = filters_of(index_, request);
-  result.total = filter_and_count(index_, filters, words, head, state, intent_counts);
+  result.total = filter_and_count(index_, filters, words, plan.intents, head, state, intent_counts);
   if (result.total == 0 && words.at_least > 0) {  // nothing has enough of the words: any will do
     words.at_least = 0;
     clear_scores(state);
     score(index_, plan, words, /*prune=*/false, state);
-    result.total = filter_and_count(index_, filters, words, head, state, intent_counts);
+    result.total = filter_and_count(index_, filters, words, plan.intents, head, state, intent_counts);
   }
   head = state.ranked.size();
   rank_head(index_, plan, state);

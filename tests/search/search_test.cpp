@@ -220,6 +220,19 @@ TEST(SearchRanking, AnArticleAboutTheNamedTopicMatchesTheWordsOfItsName) {
   EXPECT_EQ(hits[0], "relief");
 }
 
+TEST(SearchRanking, ArticlesWrittenForWhatTheQueryAsksComeFirstAmongEquals) {
+  TempDir site;
+  site.write("content/articles/a-relief.md",
+             "---\ntitle: Night cramps\nintent: [quick-relief]\n---\nNight cramps are common.\n");
+  site.write("content/articles/b-causes.md",
+             "---\ntitle: Night cramps\nintent: [causes]\n---\nNight cramps are common.\n");
+  for (int i = 0; i < 4; ++i)
+    site.write("content/articles/other" + std::to_string(i) + ".md", "---\ntitle: Sleep\n---\nSleep well.\n");
+  EXPECT_EQ(article_hits(site, "what causes night cramps").front(), "b-causes");
+  EXPECT_EQ(article_hits(site, "night cramps relief tonight").front(), "a-relief");
+  EXPECT_EQ(article_hits(site, "night cramps").front(), "a-relief");  // no intent asked: document order
+}
+
 TEST_F(SearchTest, TyposAreForgivenButExactRanksFirst) {
   auto hits = slugs("magnesuim");
   ASSERT_FALSE(hits.empty());
