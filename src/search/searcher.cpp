@@ -14,6 +14,7 @@ namespace {
 constexpr double kTopicBoost = 2.5;         // per matched topic, scaled by how central it is to a document
 constexpr double kWholeQueryTopicBoost = 5.0;  // when the query is the topic's name and nothing else
 constexpr double kIntentBoost = 1.0;            // an article with an intent the query asks for
+constexpr double kTopicWeightAtOne = 10.0;      // the topic weight that gets the whole boost (topic_share)
 constexpr double kPairBoost = 0.6;          // per neighbouring pair of query words, times the rarer word's idf
 constexpr double kMaxProximityShare = 0.5;  // proximity adds at most half of a document's word score
 constexpr size_t kProximityCandidates = 50;
@@ -175,6 +176,12 @@ void score_group(const SearchIndex& index, const Group& group, uint32_t bits, Sc
   state.group_touched.clear();
 }
 
+// The part of a topic's boost an article gets, growing with the topic's
+// weight in it (src/link: an explicit first topic weighs 10 and gets 1, more
+// mentions more) without a ceiling, so that the article mainly about the
+// topic stays ahead of one that also lists it.
+double topic_share(double weight) { return 2.0 * weight / (weight + kTopicWeightAtOne); }
+
 // Scores the documents that match the query: per group the best alternative,
 // summed over groups, plus the boost of documents about a topic the query
 // names. With `prune`, documents that cannot match enough of the query
@@ -196,7 +203,7 @@ void score(const SearchIndex& index, const QueryPlan& plan, const WordMatch& wor
     uint32_t covers = plan.topic_covers.count(topic) ? plan.topic_covers.at(topic) : 0;
     for (const auto& [doc, weight] : index.topic_documents(topic)) {
       if (state.scores[doc] == 0.0) state.touched.push_back(doc);
-      state.scores[doc] += boost * weight / (weight + 10.0) * 2.0;
+      state.scores[doc] += boost * topic_share(weight);
       state.matched_groups[doc] |= covers;
     }
   }
