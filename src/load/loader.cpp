@@ -174,6 +174,10 @@ LoadResult load_site(std::string_view root_text, const LoadOptions& options) {
   if (!fs::is_directory(root / "content", error))
     diagnostics.error("content", 0, "site", "no content folder: is this a topichub site?");
 
+  // In path order, so that topics and articles come out sorted without
+  // moving whole Article values around afterwards.
+  std::sort(files.begin(), files.end(), [](const ContentFile& a, const ContentFile& b) { return a.display < b.display; });
+
   // Parse every file in parallel, each with its own diagnostics, merged in order.
   std::vector<Diagnostics> file_diagnostics(files.size());
   std::vector<std::optional<Article>> articles(files.size());
@@ -193,9 +197,6 @@ LoadResult load_site(std::string_view root_text, const LoadOptions& options) {
     if (topics[i]) site.topics.push_back(std::move(*topics[i]));
     if (articles[i] && (options.include_drafts || !articles[i]->draft)) site.articles.push_back(std::move(*articles[i]));
   }
-  auto by_file = [](const auto& a, const auto& b) { return a.file < b.file; };
-  std::sort(site.topics.begin(), site.topics.end(), by_file);
-  std::sort(site.articles.begin(), site.articles.end(), by_file);
 
   index_slugs(site.topics, site.topic_by_slug, "topic", diagnostics);
   index_slugs(site.articles, site.article_by_slug, "article", diagnostics);

@@ -19,8 +19,13 @@ std::string clean_source_text(std::string_view bytes, std::string_view file, Dia
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
   std::string text;
   text.reserve(bytes.size());
+  // Most files have neither: copied in one go up to the first.
+  size_t clean = bytes.size();
+  if (const void* cr = std::memchr(bytes.data(), '\r', bytes.size())) clean = static_cast<const char*>(cr) - bytes.data();
+  if (const void* nul = std::memchr(bytes.data(), '\0', clean)) clean = static_cast<const char*>(nul) - bytes.data();
+  text.append(bytes.data(), clean);
   bool reported_nul = false;
-  for (size_t i = 0; i < bytes.size(); ++i) {
+  for (size_t i = clean; i < bytes.size(); ++i) {
     char c = bytes[i];
     if (c == '\r') {
       text += '\n';
