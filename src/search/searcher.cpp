@@ -18,8 +18,8 @@ constexpr double kTopicWeightAtOne = 10.0;      // the topic weight that gets th
 constexpr double kPairBoost = 0.6;          // per neighbouring pair of query words, times the rarer word's idf
 constexpr double kMaxProximityShare = 0.5;  // proximity adds at most half of a document's word score
 constexpr size_t kProximityCandidates = 50;
-constexpr double kRequiredQueryShare = 0.5;
-constexpr size_t kSeekRatio = 8;  // seek documents in a posting list this many times longer  // of the query's idf-weighted words, for a result
+constexpr double kRequiredQueryShare = 0.5;  // of the query's idf-weighted words, for a result
+constexpr size_t kSeekRatio = 8;             // seek documents in a posting list this many times longer
 constexpr size_t kTopicFacets = 20;
 constexpr uint32_t kNoTopic = UINT32_MAX;
 
