@@ -15,11 +15,11 @@ inline constexpr size_t kMaxQueryBytes = 256;
 inline constexpr size_t kMaxLimit = 100;
 
 struct SearchRequest {
-  std::string query;
+  std::string query{};
   size_t limit = 10;
   size_t offset = 0;
-  std::string topic;   // filter: topic slug (documents about it)
-  std::string intent;  // filter: article intent
+  std::string topic{};   // filter: topic slug (documents about it)
+  std::string intent{};  // filter: article intent
   bool articles_only = false;  // leave topic hubs out (batch evaluation)
   // Switches for evaluation: the same engine without its extras.
   bool use_synonyms = true;

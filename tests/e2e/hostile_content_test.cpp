@@ -90,7 +90,9 @@ TEST_F(HostileContent, NulBytesAreReportedWithTheirLine) {
   EXPECT_FALSE(output.ok());
   ASSERT_TRUE(has_diagnostic(output, "nul.md", "NUL byte"));
   for (const auto& d : output.diagnostics.items())
-    if (d.message.find("NUL") != std::string::npos) EXPECT_EQ(d.line, 5);
+    if (d.message.find("NUL") != std::string::npos) {
+      EXPECT_EQ(d.line, 5);
+    }
 }
 
 TEST_F(HostileContent, EveryKindOfInvalidUtf8IsReported) {
