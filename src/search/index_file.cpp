@@ -1,9 +1,13 @@
 #include "search/index_file.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cstring>
-#include <fstream>
-#include <sstream>
 #include <type_traits>
+#include <utility>
 
 namespace topichub {
 
@@ -112,6 +116,38 @@ class Reader {
   bool ok_ = true;
 };
 
+// A file mapped read-only for as long as the object lives: the index is
+// parsed straight from the page cache, without reading hundreds of megabytes
+// into a buffer first (`topichub search` on the 6× MedQuAD copy: 1.3 s and
+// 1.5 GiB, most of it copying).
+class MappedFile {
+ public:
+  static std::optional<MappedFile> open(const std::string& path) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return std::nullopt;
+    struct stat info {};
+    void* data = MAP_FAILED;
+    if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0)
+      data = ::mmap(nullptr, static_cast<size_t>(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+    ::close(fd);
+    if (data == MAP_FAILED) return std::nullopt;
+    return MappedFile(data, static_cast<size_t>(info.st_size));
+  }
+  MappedFile(MappedFile&& other) noexcept : data_(std::exchange(other.data_, nullptr)), size_(other.size_) {}
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  MappedFile& operator=(MappedFile&&) = delete;
+  ~MappedFile() {
+    if (data_) ::munmap(data_, size_);
+  }
+  std::string_view bytes() const { return {static_cast<const char*>(data_), size_}; }
+
+ private:
+  MappedFile(void* data, size_t size) : data_(data), size_(size) {}
+  void* data_;
+  size_t size_;
+};
+
 std::vector<uint64_t> to_u64(const std::vector<size_t>& items) { return {items.begin(), items.end()}; }
 
 // Pairs are not trivially copyable: they travel as two arrays.
@@ -196,11 +232,9 @@ void SearchIndexFile::write_index(IndexFileWriter& w, const SearchIndex& index, 
 }
 
 std::optional<SearchIndex> SearchIndexFile::load(const std::string& path, uint64_t expected_fingerprint) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  auto data = buffer.str();
+  auto file = MappedFile::open(path);
+  if (!file) return std::nullopt;
+  auto data = file->bytes();
   Reader r(data);
   for (char c : kMagic)
     if (r.value<char>() != c) return std::nullopt;
