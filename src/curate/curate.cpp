@@ -4,6 +4,8 @@
 #include <array>
 #include <unordered_map>
 
+#include "core/parallel.h"
+
 namespace topichub {
 namespace {
 
@@ -98,14 +100,17 @@ Curation curate(const Site& site, std::span<const ArticleLinks> links) {
   curation.by_topic.resize(site.topics.size());
   for (size_t a = 0; a < links.size(); ++a)
     for (const auto& entry : links[a].topics) curation.by_topic[entry.topic].push_back({a, entry.weight});
-  for (auto& collection : curation.by_topic) sort_collection(collection, site);
-
-  curation.intents_by_topic.reserve(curation.by_topic.size());
-  for (const auto& collection : curation.by_topic) curation.intents_by_topic.push_back(intents_present(collection, site));
+  curation.intents_by_topic.resize(curation.by_topic.size());
+  parallel_for(curation.by_topic.size(), [&](unsigned, size_t t) {
+    sort_collection(curation.by_topic[t], site);
+    curation.intents_by_topic[t] = intents_present(curation.by_topic[t], site);
+  });
 
   curation.related.resize(site.articles.size());
-  std::unordered_map<size_t, double> scores;
-  for (size_t a = 0; a < links.size(); ++a) curation.related[a] = related_for(a, links, curation, scores);
+  std::vector<std::unordered_map<size_t, double>> scores(worker_count());  // scratch, per worker
+  parallel_for(links.size(), [&](unsigned worker, size_t a) {
+    curation.related[a] = related_for(a, links, curation, scores[worker]);
+  });
   return curation;
 }
 
