@@ -117,10 +117,21 @@ std::string marker_text(const std::unordered_map<std::string, FileRecord>& recor
   for (const auto& entry : records) sorted.push_back(&entry);
   std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->first < b->first; });
   std::string text = std::string(kMarkerHeading) + "\n";
+  text.reserve(text.size() + sorted.size() * 96);
+  auto append_number = [&text](auto number) {
+    char digits[24];
+    auto end = std::to_chars(digits, digits + sizeof digits, number).ptr;
+    text.append(digits, end);
+    text += ' ';
+  };
   for (const auto* entry : sorted) {
     const auto& r = entry->second;
-    text += std::to_string(r.size) + ' ' + std::to_string(r.hash) + ' ' + std::to_string(r.mtime_ns) + ' ' +
-            std::to_string(r.inode) + ' ' + entry->first + '\n';
+    append_number(r.size);
+    append_number(r.hash);
+    append_number(r.mtime_ns);
+    append_number(r.inode);
+    text += entry->first;
+    text += '\n';
   }
   return text;
 }
