@@ -192,6 +192,8 @@ LoadResult load_site(std::string_view root_text, const LoadOptions& options) {
     if (file.kind == ContentKind::article) articles[i] = parse_article(front_matter, file.display, file.default_slug, local);
     else topics[i] = parse_topic(front_matter, file.display, file.default_slug, local);
   });
+  site.topics.reserve(std::count_if(topics.begin(), topics.end(), [](const auto& t) { return t.has_value(); }));
+  site.articles.reserve(std::count_if(articles.begin(), articles.end(), [](const auto& a) { return a.has_value(); }));
   for (size_t i = 0; i < files.size(); ++i) {
     diagnostics.append(file_diagnostics[i]);
     if (topics[i]) site.topics.push_back(std::move(*topics[i]));
