@@ -111,26 +111,24 @@ std::optional<struct stat> write_whole_file(const std::string& path, std::string
   return info;
 }
 
-// The marker: a heading line, then "size hash mtime_ns inode path" per file.
+// The marker: a heading line, then "size hash mtime_ns inode path" per file,
+// in no particular order (sorting the paths took 90 of the 98 ms of the swap
+// on the 6× MedQuAD copy, and only read_marker reads the file).
 std::string marker_text(const std::unordered_map<std::string, FileRecord>& records) {
-  std::vector<const std::pair<const std::string, FileRecord>*> sorted;
-  for (const auto& entry : records) sorted.push_back(&entry);
-  std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->first < b->first; });
   std::string text = std::string(kMarkerHeading) + "\n";
-  text.reserve(text.size() + sorted.size() * 96);
+  text.reserve(text.size() + records.size() * 96);
   auto append_number = [&text](auto number) {
     char digits[24];
     auto end = std::to_chars(digits, digits + sizeof digits, number).ptr;
     text.append(digits, end);
     text += ' ';
   };
-  for (const auto* entry : sorted) {
-    const auto& r = entry->second;
+  for (const auto& [path, r] : records) {
     append_number(r.size);
     append_number(r.hash);
     append_number(r.mtime_ns);
     append_number(r.inode);
-    text += entry->first;
+    text += path;
     text += '\n';
   }
   return text;
