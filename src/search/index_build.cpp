@@ -203,21 +203,23 @@ std::optional<SearchIndex> SearchIndex::build_unless_stopped(const Site& site, s
   SearchIndex index(site);
   std::string path_prefix(prefix);
   // Documents: articles first (doc id == article index), then topic hubs.
-  for (size_t a = 0; a < site.articles.size(); ++a) {
-    const auto& article = site.articles[a];
-    SearchDocument doc;
-    doc.source = a;
-    doc.slug = article.slug;
-    doc.title = article.title;
-    doc.url = path_prefix + "articles/" + article.slug + "/";
-    doc.summary = article.summary;
-    doc.topics = article.topics;
-    doc.intents = article.intents;
-    index.documents_.push_back(std::move(doc));
-  }
-  for (size_t t = 0; t < site.topics.size(); ++t) {
+  size_t article_count = site.articles.size();
+  index.documents_.resize(article_count + site.topics.size());
+  parallel_for(index.documents_.size(), [&](unsigned, size_t d) {
+    auto& doc = index.documents_[d];
+    if (d < article_count) {
+      const auto& article = site.articles[d];
+      doc.source = d;
+      doc.slug = article.slug;
+      doc.title = article.title;
+      doc.url = path_prefix + "articles/" + article.slug + "/";
+      doc.summary = article.summary;
+      doc.topics = article.topics;
+      doc.intents = article.intents;
+      return;
+    }
+    size_t t = d - article_count;
     const auto& topic = site.topics[t];
-    SearchDocument doc;
     doc.is_topic = true;
     doc.source = t;
     doc.slug = topic.slug;
@@ -225,8 +227,7 @@ std::optional<SearchIndex> SearchIndex::build_unless_stopped(const Site& site, s
     doc.url = path_prefix + "topics/" + topic.slug + "/";
     doc.summary = topic.definition.empty() ? "" : capitalize_first(topic.name) + ": " + topic.definition + ".";
     doc.topics = {t};
-    index.documents_.push_back(std::move(doc));
-  }
+  });
 
   std::vector<std::unique_ptr<Worker>> workers(worker_count());
   for (auto& worker : workers) worker = std::make_unique<Worker>();
@@ -306,8 +307,10 @@ std::optional<SearchIndex> SearchIndex::build_unless_stopped(const Site& site, s
     }
     doc = AnalyzedDocument{};  // free as we go
   }
-  for (auto& postings : index.postings_) postings.shrink_to_fit();
-  for (auto& refs : index.positions_refs_) refs.shrink_to_fit();
+  parallel_for(index.postings_.size(), [&](unsigned, size_t term) {
+    index.postings_[term].shrink_to_fit();
+    index.positions_refs_[term].shrink_to_fit();
+  });
   index.positions_.shrink_to_fit();
   if (stop.stop_requested()) return std::nullopt;
 
