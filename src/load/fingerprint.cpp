@@ -24,13 +24,15 @@ void list_tree(const std::string& path, std::vector<std::string>& out) {
   while (const dirent* entry = ::readdir(dir)) {
     std::string_view name = entry->d_name;
     if (name == "." || name == "..") continue;
-    out.push_back(path + "/" + entry->d_name);
+    // A copy, not out.back(): the recursion appends to `out`, which may move it.
+    std::string child = path + "/" + entry->d_name;
+    out.push_back(child);
     bool is_folder = entry->d_type == DT_DIR;
     if (entry->d_type == DT_UNKNOWN) {
       struct stat info {};
-      is_folder = ::lstat(out.back().c_str(), &info) == 0 && S_ISDIR(info.st_mode);
+      is_folder = ::lstat(child.c_str(), &info) == 0 && S_ISDIR(info.st_mode);
     }
-    if (is_folder) list_tree(out.back(), out);
+    if (is_folder) list_tree(child, out);
   }
   ::closedir(dir);
 }

@@ -49,6 +49,18 @@ TEST_F(FingerprintTest, ChangesWhenAFileIsAddedDeepDownOrRemoved) {
   EXPECT_NE(fingerprint(), added);
 }
 
+TEST_F(FingerprintTest, SeesEveryFileOfADeepWideTree) {
+  // Enough entries, folders within folders, that the list of paths grows
+  // while a folder is being read (it once read a moved-from path then).
+  for (int folder = 0; folder < 8; ++folder)
+    for (int file = 0; file < 40; ++file)
+      dir.write("content/articles/f" + std::to_string(folder) + "/sub/g" + std::to_string(file) + ".md", "x");
+  auto before = fingerprint();
+  EXPECT_EQ(fingerprint(), before);
+  dir.write("content/articles/f7/sub/g39.md", "xy");
+  EXPECT_NE(fingerprint(), before);
+}
+
 TEST_F(FingerprintTest, ChangesWithTemplatesAndConfigButNotTheOutput) {
   auto before = fingerprint();
   dir.write("public/index.html", "built output is not an input");
