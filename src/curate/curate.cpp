@@ -56,9 +56,6 @@ std::vector<std::string_view> intents_present(std::span<const CuratedArticle> ar
     if (present[i]) intents.push_back(kIntentTexts[i].intent);
   return intents;
 }
-}  // namespace
-
-namespace {
 
 // Most central first, then freshest, then by title.
 void sort_collection(std::vector<CuratedArticle>& collection, const Site& site) {

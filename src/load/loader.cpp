@@ -129,7 +129,6 @@ void resolve_topic_refs(Site& site, Diagnostics& diagnostics) {
   for (auto& article : site.articles) resolve_article_topics(article, lookup, diagnostics);
 }
 
-
 }  // namespace
 
 bool leads_inside(const fs::path& path, const fs::path& canonical_root) {

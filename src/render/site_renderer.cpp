@@ -22,20 +22,18 @@ struct Job {
   size_t page = 1;
 };
 
-std::string without_prefix(const RenderContext& context, const std::string& path) { return output_path(context, path); }
-
 // `bodies`, when given, receives the body text of the job's article or topic.
 OutputFile run_job(const RenderContext& context, const Theme& theme, const Job& job, BodyTexts* bodies) {
   switch (job.kind) {
     case JobKind::hub: {
       std::string* body = bodies && job.page == 1 ? &bodies->topics[job.index] : nullptr;
-      return {without_prefix(context, hub_page_path(context, job.index, job.page)),
+      return {output_path(context, hub_page_path(context, job.index, job.page)),
               theme.render_page("hub", hub_view(context, job.index, job.page, body))};
     }
     case JobKind::topic_feed:
-      return {without_prefix(context, context.topic_url(job.index) + "feed.xml"), topic_feed(context, job.index)};
+      return {output_path(context, context.topic_url(job.index) + "feed.xml"), topic_feed(context, job.index)};
     case JobKind::article:
-      return {without_prefix(context, context.article_url(job.index)),
+      return {output_path(context, context.article_url(job.index)),
               theme.render_page("article", article_view(context, job.index, bodies ? &bodies->articles[job.index] : nullptr))};
     case JobKind::home: return {"index.html", theme.render_page("home", home_view(context))};
     case JobKind::topics_index: return {"topics/index.html", theme.render_page("topics", topics_index_view(context))};

@@ -57,25 +57,33 @@ void add_alternative(Group& group, uint32_t term, double weight) {
   group.alternatives.push_back({term, weight});
 }
 
-// Words by which a reader asks for an intent of kIntents, in its order.
-constexpr std::string_view kIntentCues[][20] = {
-    {"relief", "relieve", "relieving", "quick", "quickly", "fast", "now", "tonight", "immediately", "ease"},
-    {"prevent", "prevents", "preventing", "prevention", "avoid", "avoiding", "stopping"},
-    {"cause", "causes", "caused", "causing", "why", "reason", "reasons", "trigger", "triggers", "triggered"},
-    {"treat", "treating", "treatment", "treatments", "cure", "cures", "remedy", "remedies", "medicine", "medicines",
-     "medication", "medications"},
-    {"diagnose", "diagnosed", "diagnosis", "test", "tests", "testing", "doctor", "gp", "symptom", "symptoms", "sign",
-     "signs", "pain", "painful", "swollen", "swelling", "numb", "numbness", "tingling", "weakness"},
-    {"living", "cope", "coping", "everyday", "daily", "manage", "managing"},
+// Words by which a reader asks for an intent of kIntents, in its order,
+// separated by spaces.
+constexpr std::string_view kIntentCues[] = {
+    "relief relieve relieving quick quickly fast now tonight immediately ease",
+    "prevent prevents preventing prevention avoid avoiding stopping",
+    "cause causes caused causing why reason reasons trigger triggers triggered",
+    "treat treating treatment treatments cure cures remedy remedies medicine medicines medication medications",
+    "diagnose diagnosed diagnosis test tests testing doctor gp symptom symptoms sign signs pain painful swollen "
+    "swelling numb numbness tingling weakness",
+    "living cope coping everyday daily manage managing",
 };
 static_assert(std::size(kIntentCues) == std::size(kIntents));
+
+bool is_cue(std::string_view cues, std::string_view word) {
+  for (size_t start = 0; start < cues.size();) {
+    size_t end = std::min(cues.find(' ', start), cues.size());
+    if (cues.substr(start, end - start) == word) return true;
+    start = end + 1;
+  }
+  return false;
+}
 
 uint8_t intents_asked(const std::vector<SearchToken>& tokens) {
   uint8_t intents = 0;
   for (const auto& token : tokens)
     for (size_t i = 0; i < std::size(kIntentCues); ++i)
-      for (std::string_view cue : kIntentCues[i])
-        if (!cue.empty() && token.surface == cue) intents |= static_cast<uint8_t>(1u << i);
+      if (is_cue(kIntentCues[i], token.surface)) intents |= static_cast<uint8_t>(1u << i);
   return intents;
 }
 
@@ -126,12 +134,12 @@ std::vector<Group> build_groups(const SearchIndex& index, const std::vector<Sear
   return groups;
 }
 
-// One group per topic named in the query: the terms of the topic's other
-// names, as weaker alternatives. Terms the query already has are left out
-// (the literal word scores them), as are, on large sites, very common ones.
-void add_synonym_groups(const SearchIndex& index, Analyzer& analyzer, const std::vector<SearchToken>& query_tokens,
-                        QueryPlan& plan) {
-  std::set<size_t> ambiguous;  // named only by a name many topics share
+// The topics the query names, literally or once corrected, with the word
+// groups each name stands for and whether it is the whole query. Returns the
+// topics named only by a name more than kMaxTopicsExpandedPerName share.
+std::set<size_t> find_named_topics(const SearchIndex& index, Analyzer& analyzer,
+                                   const std::vector<SearchToken>& query_tokens, QueryPlan& plan) {
+  std::set<size_t> ambiguous;
   // The word groups whose tokens a mention spans. `tokens` are those of the
   // searched text, which the corrected query matches token for token.
   auto covered_groups = [&](const TopicMention& m, const std::vector<SearchToken>& tokens) {
@@ -160,12 +168,22 @@ void add_synonym_groups(const SearchIndex& index, Analyzer& analyzer, const std:
   };
   find_topics(plan.query, query_tokens);
   if (plan.corrected != plan.query) find_topics(plan.corrected, analyzer.analyze(plan.corrected));
-  // A query that is nothing but a topic's name asks about the topic: its
-  // words, each alone, say little ("muscle" in "nocturnal muscle spasms").
-  if (!plan.topics_named_whole.empty())
-    for (auto& group : plan.groups)
-      if (!group.synonym)
-        for (auto& alternative : group.alternatives) alternative.weight *= kWholeNameWordWeight;
+  return ambiguous;
+}
+
+// A query that is nothing but a topic's name asks about the topic: its
+// words, each alone, say little ("muscle" in "nocturnal muscle spasms").
+void weigh_down_words_of_a_whole_name(QueryPlan& plan) {
+  if (plan.topics_named_whole.empty()) return;
+  for (auto& group : plan.groups)
+    for (auto& alternative : group.alternatives) alternative.weight *= kWholeNameWordWeight;
+}
+
+// One group per topic named in the query (`ambiguous` ones aside): the terms
+// of the topic's other names, as weaker alternatives. Terms the query
+// already has are left out (the literal word scores them), as are, on large
+// sites, very common ones.
+void add_synonym_groups(const SearchIndex& index, const std::set<size_t>& ambiguous, QueryPlan& plan) {
   size_t common_df = std::max(kCommonSynonymWordMinDf, index.document_count() / kCommonSynonymWordShare);
   auto in_query = [&](uint32_t term) {
     for (const auto& group : plan.groups)
@@ -177,7 +195,6 @@ void add_synonym_groups(const SearchIndex& index, Analyzer& analyzer, const std:
     if (ambiguous.count(topic)) continue;
     Group group;
     group.synonym = true;
-    group.covers = plan.topic_covers[topic];
     for (uint32_t term : index.topic_name_terms(topic))
       if (!in_query(term) && index.postings(term).size() <= common_df) add_alternative(group, term, kSynonymWeight);
     if (!group.alternatives.empty() && plan.groups.size() < kMaxQueryGroups) plan.groups.push_back(std::move(group));
@@ -192,7 +209,11 @@ QueryPlan plan_query(const SearchIndex& index, Analyzer& analyzer, const SearchR
   auto tokens = analyzer.analyze(plan.query);
   bool ends_in_word = !request.query.empty() && request.query.back() != ' ';
   plan.groups = build_groups(index, tokens, ends_in_word, request, plan.corrected);
-  if (request.use_synonyms) add_synonym_groups(index, analyzer, tokens, plan);
+  if (request.use_synonyms) {
+    auto ambiguous = find_named_topics(index, analyzer, tokens, plan);
+    weigh_down_words_of_a_whole_name(plan);
+    add_synonym_groups(index, ambiguous, plan);
+  }
   plan.intents = intents_asked(tokens);
   return plan;
 }

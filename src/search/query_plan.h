@@ -26,7 +26,6 @@ struct Group {
   bool stop = false;     // a stop word in a query with other words: no score of its own
   bool synonym = false;  // added from a topic's other names
   size_t token = 0;      // word groups: the query token it stands for
-  uint32_t covers = 0;   // synonym groups: bits of the word groups the topic's name stands for
 };
 
 struct QueryPlan {

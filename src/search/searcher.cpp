@@ -86,13 +86,14 @@ class PostingCursor {
 // by every page that says "syndrome" and "symptoms", while "dvt symptoms" is
 // by a page on the signs of a DVT.
 struct WordMatch {
-  uint32_t groups = 0;  // bits of the word groups that count
-  std::array<double, kMaxQueryGroups> weight{};
+  std::array<double, kMaxQueryGroups> weight{};  // per word group (0 for stop words and synonyms)
   double at_least = 0;
 
+  // `matched`: the bits of the word groups a document matched (only word
+  // groups ever set bits).
   bool enough(uint32_t matched) const {
     double sum = 0;
-    for (uint32_t bits = matched & groups; bits; bits &= bits - 1) sum += weight[std::countr_zero(bits)];
+    for (uint32_t bits = matched; bits; bits &= bits - 1) sum += weight[std::countr_zero(bits)];
     return sum >= at_least;
   }
 };
@@ -103,7 +104,6 @@ WordMatch word_match_of(const SearchIndex& index, const QueryPlan& plan) {
   for (size_t g = 0; g < plan.groups.size(); ++g) {
     const auto& group = plan.groups[g];
     if (group.stop || group.synonym) continue;
-    match.groups |= 1u << g;
     // A word counts for as much as its most common reading: a typo the site
     // also happens to contain once ("sydrome") weighs what "syndrome" does.
     size_t most_documents = 0;
@@ -200,7 +200,7 @@ void score(const SearchIndex& index, const QueryPlan& plan, const WordMatch& wor
     // A query that is nothing but a topic's name asks for the topic itself.
     double boost = plan.topics_named_whole.count(topic) ? kWholeQueryTopicBoost : kTopicBoost;
     // An article about the topic matches the words that name it.
-    uint32_t covers = plan.topic_covers.count(topic) ? plan.topic_covers.at(topic) : 0;
+    uint32_t covers = plan.topic_covers.at(topic);
     for (const auto& [doc, weight] : index.topic_documents(topic)) {
       if (state.scores[doc] == 0.0) state.touched.push_back(doc);
       state.scores[doc] += boost * topic_share(weight);

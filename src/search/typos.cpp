@@ -66,9 +66,9 @@ void deletion_hashes(std::string_view word, int depth, std::vector<uint32_t>& ou
 }  // namespace
 
 void TypoIndex::finish() {
-  // A stable radix sort on the hash, 16 bits at a time: words are added in
-  // id order and each word's hashes are distinct, so this is the order
-  // std::sort would give pairs, at a quarter of the time (millions of pairs).
+  // A stable radix sort on the hash, 16 bits at a time, for the millions of
+  // pairs of a large site: words are added in id order and each word's
+  // hashes are distinct, so this is the order std::sort would give pairs.
   std::vector<std::pair<uint32_t, uint32_t>> sorted(by_deletion_.size());
   for (int shift : {0, 16}) {
     std::vector<size_t> start(1u << 16, 0);

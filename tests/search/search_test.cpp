@@ -103,31 +103,6 @@ TEST_F(SearchTest, SynonymFindsArticlesAboutTheTopic) {
   EXPECT_TRUE(slugs(without).empty());
 }
 
-TEST(SearchRanking, AQueryThatIsATopicsNameFindsTheTopicBeforeItsWords) {
-  TempDir site;
-  site.write("content/topics/leg-cramps.md",
-             "---\nname: leg cramps at night\nsynonyms: [nocturnal muscle spasms]\ndefinition: painful calves\n---\n");
-  site.write("content/articles/about.md",
-             "---\ntitle: A bedtime routine\ntopics: [leg-cramps]\n---\nStretch your calves before bed.\n");
-  site.write("content/articles/words.md",
-             "---\ntitle: Muscle spasms in nocturnal sport\n---\nMuscle spasms in nocturnal games. Muscle spasms, "
-             "nocturnal or not.\n");
-  for (int i = 0; i < 4; ++i)  // so that the query's words are rare, and score
-    site.write("content/articles/other" + std::to_string(i) + ".md", "---\ntitle: Sleep\n---\nA dark room helps sleep.\n");
-  auto loaded = load_site(site.str());
-  ASSERT_FALSE(loaded.diagnostics.has_errors());
-  auto links = Linker(loaded.site).link_all();
-  auto index = SearchIndex::build(loaded.site, links, render_body_texts(loaded.site));
-  Searcher searcher(index);
-  SearchRequest request;
-  request.query = "nocturnal muscle spasms";
-  request.articles_only = true;
-  auto result = searcher.search(request);
-  ASSERT_GE(result.hits.size(), 2u);
-  EXPECT_EQ(index.document(result.hits[0].doc).slug, "about");
-  EXPECT_EQ(index.document(result.hits[1].doc).slug, "words");
-}
-
 // Slugs of the article hits for `query` on the site in `site` (built here).
 std::vector<std::string> article_hits(const TempDir& site, std::string query) {
   auto loaded = load_site(site.str());
@@ -141,6 +116,29 @@ std::vector<std::string> article_hits(const TempDir& site, std::string query) {
   std::vector<std::string> slugs;
   for (const auto& hit : searcher.search(request).hits) slugs.push_back(index.document(hit.doc).slug);
   return slugs;
+}
+
+// `count` articles "<stem>0".."<stem>N", each the file `text`: pages that
+// make the query's words rare, or common.
+void write_articles(const TempDir& site, const std::string& stem, int count, std::string_view text) {
+  for (int i = 0; i < count; ++i) site.write("content/articles/" + stem + std::to_string(i) + ".md", text);
+}
+
+TEST(SearchRanking, AQueryThatIsATopicsNameFindsTheTopicBeforeItsWords) {
+  TempDir site;
+  site.write("content/topics/leg-cramps.md",
+             "---\nname: leg cramps at night\nsynonyms: [nocturnal muscle spasms]\ndefinition: painful calves\n---\n");
+  site.write("content/articles/about.md",
+             "---\ntitle: A bedtime routine\ntopics: [leg-cramps]\n---\nStretch your calves before bed.\n");
+  site.write("content/articles/words.md",
+             "---\ntitle: Muscle spasms in nocturnal sport\n---\nMuscle spasms in nocturnal games. Muscle spasms, "
+             "nocturnal or not.\n");
+  // so that the query's words are rare, and score
+  write_articles(site, "other", 4, "---\ntitle: Sleep\n---\nA dark room helps sleep.\n");
+  auto hits = article_hits(site, "nocturnal muscle spasms");
+  ASSERT_GE(hits.size(), 2u);
+  EXPECT_EQ(hits[0], "about");
+  EXPECT_EQ(hits[1], "words");
 }
 
 TEST(SearchRanking, ANameManyTopicsShareIsNotExpandedIntoTheirOtherNames) {
@@ -185,9 +183,7 @@ TEST(SearchRanking, AnArticleMainlyAboutTheNamedTopicRanksFirst) {
 
 TEST(SearchRanking, AResultMustMatchMostOfTheQueryWeightedByRarity) {
   TempDir site;
-  for (int i = 0; i < 12; ++i)
-    site.write("content/articles/common" + std::to_string(i) + ".md",
-               "---\ntitle: Syndrome " + std::to_string(i) + "\n---\nThe symptoms of a syndrome.\n");
+  write_articles(site, "common", 12, "---\ntitle: Syndrome\n---\nThe symptoms of a syndrome.\n");
   site.write("content/articles/rare.md", "---\ntitle: Andersen\n---\nAndersen syndrome is rare.\n");
   site.write("content/articles/rare-words.md", "---\ntitle: Andersen again\n---\nAndersen, once more.\n");
   // Every page says "syndrome" or "symptoms"; only two name Andersen: they
@@ -210,9 +206,7 @@ TEST(SearchRanking, AnArticleAboutTheNamedTopicMatchesTheWordsOfItsName) {
   site.write("content/topics/cramps.md", "---\nname: night cramps\nsynonyms: [charley horse]\n---\n");
   site.write("content/articles/relief.md",
              "---\ntitle: Quick relief tonight\ntopics: [cramps]\n---\nStand up and stretch for relief.\n");
-  for (int i = 0; i < 6; ++i)
-    site.write("content/articles/other" + std::to_string(i) + ".md",
-               "---\ntitle: Pain relief " + std::to_string(i) + "\n---\nRelief from back pain.\n");
+  write_articles(site, "other", 6, "---\ntitle: Pain relief\n---\nRelief from back pain.\n");
   // "charley horse" appears nowhere: the article about the topic it names
   // matches those words, and with "relief" it is the one full match.
   auto hits = article_hits(site, "charley horse relief");
@@ -226,8 +220,7 @@ TEST(SearchRanking, ArticlesWrittenForWhatTheQueryAsksComeFirstAmongEquals) {
              "---\ntitle: Night cramps\nintent: [quick-relief]\n---\nNight cramps are common.\n");
   site.write("content/articles/b-causes.md",
              "---\ntitle: Night cramps\nintent: [causes]\n---\nNight cramps are common.\n");
-  for (int i = 0; i < 4; ++i)
-    site.write("content/articles/other" + std::to_string(i) + ".md", "---\ntitle: Sleep\n---\nSleep well.\n");
+  write_articles(site, "other", 4, "---\ntitle: Sleep\n---\nSleep well.\n");
   EXPECT_EQ(article_hits(site, "what causes night cramps").front(), "b-causes");
   EXPECT_EQ(article_hits(site, "night cramps relief tonight").front(), "a-relief");
   EXPECT_EQ(article_hits(site, "night cramps").front(), "a-relief");  // no intent asked: document order
