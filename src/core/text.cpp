@@ -71,20 +71,29 @@ std::string repair_utf8(std::string_view text) {
 }
 
 std::string fold(std::string_view text) {
+  std::string out;
+  fold_into(text, out);
+  return out;
+}
+
+void fold_into(std::string_view text, std::string& out) {
   if (is_ascii(text)) {
-    std::string out(text);
+    out.assign(text);
     for (char& c : out)
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
+    return;
   }
   utf8proc_uint8_t* mapped = nullptr;
   auto options = static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
                                                 UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
   auto length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
                              static_cast<utf8proc_ssize_t>(text.size()), &mapped, options);
-  if (length < 0) return fold(repair_utf8(text)) ;
+  if (length < 0) {
+    fold_into(repair_utf8(text), out);
+    return;
+  }
   std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owner(mapped, &std::free);
-  return std::string(reinterpret_cast<const char*>(mapped), static_cast<size_t>(length));
+  out.assign(reinterpret_cast<const char*>(mapped), static_cast<size_t>(length));
 }
 
 bool next_word(std::string_view text, size_t& pos, size_t& begin, size_t& end) {

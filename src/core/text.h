@@ -26,6 +26,8 @@ std::string repair_utf8(std::string_view text);
 // Case-folds, strips accents and applies compatibility normalisation (NFKC),
 // so that "Café", "CAFE" and "café" compare equal. ASCII takes a fast path.
 std::string fold(std::string_view text);
+// The same, into `out` (its buffer reused).
+void fold_into(std::string_view text, std::string& out);
 
 // Finds the next word at or after `pos`: a run of letters and digits, with
 // apostrophes allowed between letters ("Parkinson's"). Offsets are bytes.

@@ -39,16 +39,24 @@ bool joins_words(std::string_view gap) {
 }  // namespace
 
 std::string TopicMatcher::normalize_word(std::string_view raw) {
-  std::string word = fold(raw);
+  std::string word;
+  normalize_word(raw, word);
+  return word;
+}
+
+void TopicMatcher::normalize_word(std::string_view raw, std::string& word) {
+  fold_into(raw, word);
   for (std::string_view possessive : {"'s", "\xE2\x80\x99s"})
     if (ends_with(word, possessive)) word.resize(word.size() - possessive.size());
-  if (word.size() <= 3) return word;
-  if (ends_with(word, "ies") && word.size() > 4) return word.substr(0, word.size() - 3) + "y";
-  if (ends_with(word, "sses") || ends_with(word, "shes") || ends_with(word, "ches") || ends_with(word, "xes"))
-    return word.substr(0, word.size() - 2);
-  if (ends_with(word, "s") && !ends_with(word, "ss") && !ends_with(word, "us") && !ends_with(word, "is"))
-    return word.substr(0, word.size() - 1);
-  return word;
+  if (word.size() <= 3) return;
+  if (ends_with(word, "ies") && word.size() > 4) {
+    word.resize(word.size() - 3);
+    word += 'y';
+  } else if (ends_with(word, "sses") || ends_with(word, "shes") || ends_with(word, "ches") || ends_with(word, "xes")) {
+    word.resize(word.size() - 2);
+  } else if (ends_with(word, "s") && !ends_with(word, "ss") && !ends_with(word, "us") && !ends_with(word, "is")) {
+    word.resize(word.size() - 1);
+  }
 }
 
 TopicMatcher::TopicMatcher(const std::vector<Topic>& topics) {
@@ -88,9 +96,11 @@ void TopicMatcher::add_name(std::string_view name, size_t topic) {
 
 void TopicMatcher::scan(std::string_view text, const std::function<void(const TopicMention&)>& on_mention) const {
   std::vector<Word> words;
+  std::string normalized;
   for_each_word(text, [&](size_t begin, size_t end) {
     auto raw = text.substr(begin, end - begin);
-    auto it = word_ids_.find(normalize_word(raw));
+    normalize_word(raw, normalized);
+    auto it = word_ids_.find(normalized);
     bool joined = !words.empty() && joins_words(text.substr(words.back().end, begin - words.back().end));
     words.push_back({begin, end, it == word_ids_.end() ? -1 : it->second, is_acronym(raw), joined});
   });

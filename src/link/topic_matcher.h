@@ -7,11 +7,12 @@
 // Names written as acronyms ("ALL", "RLS") match only in capitals.
 #pragma once
 
+#include <absl/container/flat_hash_map.h>
+
 #include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "core/site.h"
@@ -33,6 +34,9 @@ class TopicMatcher {
 
   // The normalised form of a single word (exposed for tests).
   static std::string normalize_word(std::string_view word);
+  // The same, into `out` (reusing its buffer): scanning normalises every word
+  // of every article.
+  static void normalize_word(std::string_view word, std::string& out);
 
  private:
   struct Entry {
@@ -46,8 +50,11 @@ class TopicMatcher {
   void add_name(std::string_view name, size_t topic);
   int32_t child(int32_t node, int32_t word) const;
 
-  std::unordered_map<std::string, int32_t> word_ids_;
-  std::unordered_map<uint64_t, int32_t> children_;  // (node << 32 | word) -> node
+  // Swiss tables, not std::unordered_map: every word of every article is
+  // looked up, and a node-based map costs a cache miss per lookup (a third of
+  // the link stage on MedQuAD; docs/decisions.md, "Hash maps").
+  absl::flat_hash_map<std::string, int32_t> word_ids_;
+  absl::flat_hash_map<uint64_t, int32_t> children_;  // (node << 32 | word) -> node
   std::vector<Node> nodes_;
   size_t longest_name_ = 0;
 };

@@ -5,6 +5,8 @@
 // are gathered as small integer ids instead of strings. The sequential merge
 // then maps each worker's ids to global ones, looking a string up only the
 // first time a worker's word reaches it.
+#include <absl/container/flat_hash_map.h>
+
 #include <algorithm>
 #include <cmath>
 #include <memory>
@@ -63,10 +65,12 @@ class WordTable {
     return it->second;
   }
 
-  std::unordered_map<std::string, Written, StringHash, std::equal_to<>> written_;
-  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> surface_ids_;
+  // Swiss tables: every word of every document is looked up here
+  // (docs/decisions.md, "Hash maps").
+  absl::flat_hash_map<std::string, Written, StringHash, std::equal_to<>> written_;
+  absl::flat_hash_map<std::string, uint32_t, StringHash, std::equal_to<>> surface_ids_;
   std::vector<Surface> surfaces_;
-  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> term_ids_;
+  absl::flat_hash_map<std::string, uint32_t, StringHash, std::equal_to<>> term_ids_;
   std::vector<std::string> terms_;
 };
 
