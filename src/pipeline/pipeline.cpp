@@ -75,6 +75,7 @@ BuildOutput build_site(std::string_view site_root, const BuildOptions& options) 
   bool build_index = options.build_search_index && (!options.write_file || output.ok());
   BodyTexts bodies;
   report("render", 0, 0);
+  context.make_cards();
   auto render_progress = [&](size_t done, size_t total) { report("render", done, total); };
   if (!options.write_file) {
     output.rendered = render_site(context, theme, render_progress, &bodies);

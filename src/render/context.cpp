@@ -1,5 +1,8 @@
 #include "render/context.h"
 
+#include "core/parallel.h"
+#include "render/view_common.h"
+
 namespace topichub {
 
 RenderContext::RenderContext(const Site& site, const TopicGraph& graph, std::span<const ArticleLinks> links,
@@ -9,6 +12,12 @@ RenderContext::RenderContext(const Site& site, const TopicGraph& graph, std::spa
   auto scheme = base_url.find("://");
   auto path_start = scheme == std::string::npos ? 0 : base_url.find('/', scheme + 3);
   path_prefix = path_start == std::string::npos ? "/" : base_url.substr(path_start);
+  site_block = topichub::site_block(site.config, base_url);
+}
+
+void RenderContext::make_cards() {
+  cards.assign(site.articles.size(), View());
+  parallel_for(cards.size(), [this](unsigned, size_t article) { cards[article] = make_article_card(*this, article); });
 }
 
 std::string RenderContext::absolute(std::string_view path) const {

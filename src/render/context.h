@@ -1,5 +1,6 @@
-// What every page renderer reads: the results of the earlier stages, and
-// the site's URL scheme (DESIGN.md §2).
+// What every page renderer reads: the results of the earlier stages, the
+// site's URL scheme (DESIGN.md §2), and the parts of views that many pages
+// share.
 #pragma once
 
 #include <span>
@@ -10,6 +11,7 @@
 #include "curate/curate.h"
 #include "graph/graph.h"
 #include "link/linker.h"
+#include "render/view.h"
 
 namespace topichub {
 
@@ -20,6 +22,11 @@ struct RenderContext {
   const Curation& curation;
   std::string base_url;     // absolute, ends with '/': "https://example.org/health/"
   std::string path_prefix;  // the path of base_url: "/health/" (or "/")
+  View site_block;          // the `site` of every page's view
+  // Each article's card, built once for the many pages that list it; empty
+  // until make_cards() (rendering a few pages after an edit builds the cards
+  // it needs instead).
+  std::vector<View> cards;
 
   // REQUIRES: base_url ends with '/'.
   RenderContext(const Site& site, const TopicGraph& graph, std::span<const ArticleLinks> links,
@@ -33,6 +40,9 @@ struct RenderContext {
   // "/topics/x/" -> "https://example.org/topics/x/"
   std::string absolute(std::string_view path) const;
   std::string format_date(const Date& date) const;
+
+  // Builds `cards`, on all cores.
+  void make_cards();
 };
 
 }  // namespace topichub

@@ -11,8 +11,8 @@
 namespace topichub {
 namespace {
 
-nlohmann::json topic_link(const RenderContext& context, size_t topic) {
-  return {{"name", context.site.topics[topic].name}, {"url", context.topic_url(topic)}};
+View topic_link(const RenderContext& context, size_t topic) {
+  return {{"name", View::borrow(context.site.topics[topic].name)}, {"url", context.topic_url(topic)}};
 }
 
 std::string remedy_role(const TopicGraph::Remedy& remedy) {
@@ -30,20 +30,20 @@ std::string remedy_note(const RenderContext& context, const TopicGraph::Remedy& 
   return capitalize_first(context.site.topics[remedy.topic].definition);
 }
 
-nlohmann::json steps_view(const RenderContext& context, size_t topic, nlohmann::json& not_advised) {
-  auto steps = nlohmann::json::array();
-  not_advised = nlohmann::json::array();
+View steps_view(const RenderContext& context, size_t topic, View& not_advised) {
+  auto steps = View::list();
+  not_advised = View::list();
   for (const auto& remedy : context.graph.remedies_of(topic, context.site)) {
-    nlohmann::json step = {
+    View step{
         {"name", capitalize_first(context.site.topics[remedy.topic].name)},
         {"url", context.topic_url(remedy.topic)},
-        {"grade", evidence_name(remedy.evidence)},
-        {"grade_label", evidence_label(remedy.evidence)},
+        {"grade", View::borrow(evidence_name(remedy.evidence))},
+        {"grade_label", View::borrow(evidence_label(remedy.evidence))},
         {"role", remedy_role(remedy)},
         {"note", remedy_note(context, remedy)},
     };
     if (!remedy.also_addresses.empty()) {
-      auto also = nlohmann::json::array();
+      auto also = View::list(remedy.also_addresses.size());
       for (size_t t : remedy.also_addresses) also.push_back(topic_link(context, t));
       step["also"] = std::move(also);
     }
@@ -52,27 +52,34 @@ nlohmann::json steps_view(const RenderContext& context, size_t topic, nlohmann::
   return steps;
 }
 
-nlohmann::json evidence_view(const RenderContext& context, size_t topic) {
-  auto rows = nlohmann::json::array();
+View evidence_view(const RenderContext& context, size_t topic) {
+  struct Row {
+    int rank;
+    View view;
+  };
+  std::vector<Row> rows;
   for (const auto& edge : context.graph.edges(topic)) {
     if (edge.evidence() == Evidence::none && (!edge.relation || edge.relation->sources.empty())) continue;
     const auto& info = relation_info(edge.type);
     std::string claim(edge.reverse ? info.reverse_reads_as : info.reads_as);
     bool weak = edge.evidence() != Evidence::strong && edge.evidence() != Evidence::moderate;
     if (edge.type == RelationType::caused_by && !edge.reverse && weak) claim = "a possible driver is";
-    rows.push_back({
+    int rank = evidence_rank(edge.evidence());
+    rows.push_back({rank, View{
         {"claim", capitalize_first(claim)},
-        {"name", context.site.topics[edge.other].name},
+        {"name", View::borrow(context.site.topics[edge.other].name)},
         {"url", context.topic_url(edge.other)},
-        {"grade", evidence_name(edge.evidence())},
-        {"grade_label", evidence_label(edge.evidence())},
-        {"note", edge.relation ? edge.relation->note : ""},
+        {"grade", View::borrow(evidence_name(edge.evidence()))},
+        {"grade_label", View::borrow(evidence_label(edge.evidence()))},
+        {"note", edge.relation ? View::borrow(edge.relation->note) : View("")},
         {"sources", sources_view(edge.relation ? std::span<const Source>(edge.relation->sources) : std::span<const Source>())},
-        {"rank", evidence_rank(edge.evidence())},
-    });
+        {"rank", rank},
+    }});
   }
-  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a["rank"] < b["rank"]; });
-  return rows;
+  std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.rank < b.rank; });
+  auto list = View::list(rows.size());
+  for (auto& row : rows) list.push_back(std::move(row.view));
+  return list;
 }
 
 std::string collection_lead(const RenderContext& context, size_t topic, size_t total,
@@ -96,24 +103,24 @@ std::string collection_lead(const RenderContext& context, size_t topic, size_t t
   return lead + ".";
 }
 
-nlohmann::json collection_view(const RenderContext& context, size_t topic, size_t page, nlohmann::json& view) {
+View collection_view(const RenderContext& context, size_t topic, size_t page, View& view) {
   const auto& all = context.curation.by_topic[topic];
   size_t page_size = static_cast<size_t>(context.site.config.hub_page_size);
   size_t begin = std::min(all.size(), (page - 1) * page_size);
   size_t end = std::min(all.size(), begin + page_size);
   std::span<const CuratedArticle> slice(all.data() + begin, end - begin);
   auto groups = group_by_intent(slice, context.site);
-  auto groups_view = nlohmann::json::array();
+  auto groups_view = View::list(groups.size());
   for (const auto& group : groups) {
-    auto cards = nlohmann::json::array();
+    auto cards = View::list(group.articles.size());
     for (const auto& entry : group.articles) cards.push_back(article_card(context, entry.article));
-    groups_view.push_back({{"heading", group.heading}, {"intent", group.intent}, {"articles", std::move(cards)}});
+    groups_view.push_back({{"heading", View::borrow(group.heading)}, {"intent", View::borrow(group.intent)}, {"articles", std::move(cards)}});
   }
   view["collection_lead"] = collection_lead(context, topic, all.size(), context.curation.intents_by_topic[topic]);
   view["article_count"] = std::to_string(all.size());
   size_t pages = hub_page_count(context, topic);
   if (pages > 1) {
-    nlohmann::json pagination = {{"current", std::to_string(page)}, {"total", std::to_string(pages)}};
+    View pagination{{"current", std::to_string(page)}, {"total", std::to_string(pages)}};
     if (page > 1) pagination["previous"] = hub_page_path(context, topic, page - 1);
     if (page < pages) pagination["next"] = hub_page_path(context, topic, page + 1);
     view["pagination"] = std::move(pagination);
@@ -121,17 +128,17 @@ nlohmann::json collection_view(const RenderContext& context, size_t topic, size_
   return groups_view;
 }
 
-nlohmann::json related_view(const RenderContext& context, const std::vector<ConceptGroup>& groups) {
-  auto list = nlohmann::json::array();
+View related_view(const RenderContext& context, const std::vector<ConceptGroup>& groups) {
+  auto list = View::list(groups.size());
   for (const auto& group : groups) {
-    auto members = nlohmann::json::array();
+    auto members = View::list(group.members.size());
     for (const auto& member : group.members) {
       auto link = topic_link(context, member.topic);
-      if (member.evidence != Evidence::none) link["grade_label"] = evidence_label(member.evidence);
-      link["grade"] = evidence_name(member.evidence);
+      if (member.evidence != Evidence::none) link["grade_label"] = View::borrow(evidence_label(member.evidence));
+      link["grade"] = View::borrow(evidence_name(member.evidence));
       members.push_back(std::move(link));
     }
-    list.push_back({{"label", group.label}, {"kind", group.css}, {"topics", std::move(members)}});
+    list.push_back({{"label", View::borrow(group.label)}, {"kind", View::borrow(group.css)}, {"topics", std::move(members)}});
   }
   return list;
 }
@@ -149,7 +156,7 @@ std::string hub_page_path(const RenderContext& context, size_t topic, size_t pag
   return page <= 1 ? base : base + "page/" + std::to_string(page) + "/";
 }
 
-nlohmann::json hub_view(const RenderContext& context, size_t topic, size_t page, std::string* body_text) {
+View hub_view(const RenderContext& context, size_t topic, size_t page, std::string* body_text) {
   const auto& t = context.site.topics[topic];
   PageMeta meta;
   meta.title = t.title + (page > 1 ? " (page " + std::to_string(page) + ")" : "");
@@ -161,9 +168,10 @@ nlohmann::json hub_view(const RenderContext& context, size_t topic, size_t page,
 
   std::string synonyms;
   for (size_t i = 0; i < t.synonyms.size(); ++i) synonyms += (i ? ", " : "") + t.synonyms[i];
-  view["topic"] = {{"name", t.name}, {"title", t.title}, {"slug", t.slug}, {"kind", t.kind},
-                   {"definition", t.definition}, {"synonyms", synonyms}, {"url", context.topic_url(topic)},
-                   {"params", t.extra}};
+  view["topic"] = {{"name", View::borrow(t.name)}, {"title", View::borrow(t.title)}, {"slug", View::borrow(t.slug)},
+                   {"kind", View::borrow(t.kind)}, {"definition", View::borrow(t.definition)},
+                   {"synonyms", std::move(synonyms)}, {"url", context.topic_url(topic)},
+                   {"params", View::from_json(t.extra)}};
   view["is_first_page"] = page == 1;
   view["groups"] = collection_view(context, topic, page, view);
   if (page > 1) return view;
@@ -175,20 +183,24 @@ nlohmann::json hub_view(const RenderContext& context, size_t topic, size_t page,
     view["intro_html"] = std::move(body.html);
     if (body_text) *body_text = std::move(body.plain_text);
   }
-  nlohmann::json not_advised;
+  View not_advised;
   auto steps = steps_view(context, topic, not_advised);
   if (!steps.empty()) view["steps"] = std::move(steps);
   if (!not_advised.empty()) view["not_advised"] = std::move(not_advised);
   auto evidence = evidence_view(context, topic);
   if (!evidence.empty()) view["evidence"] = std::move(evidence);
-  if (!t.see_a_doctor.empty()) view["see_a_doctor"] = t.see_a_doctor;
+  if (!t.see_a_doctor.empty()) {
+    auto signs = View::list(t.see_a_doctor.size());
+    for (const auto& sign : t.see_a_doctor) signs.push_back(View::borrow(sign));
+    view["see_a_doctor"] = std::move(signs);
+  }
   auto groups = concept_groups(context, topic);
   if (!groups.empty()) {
     view["concept_map_svg"] = draw_concept_map(context, topic, groups);
     view["related"] = related_view(context, groups);
   }
-  auto codes = nlohmann::json::array();
-  for (const auto& [system, code] : t.codes) codes.push_back({{"system", system}, {"code", code}});
+  auto codes = View::list(t.codes.size());
+  for (const auto& [system, code] : t.codes) codes.push_back({{"system", View::borrow(system)}, {"code", View::borrow(code)}});
   if (!codes.empty()) view["codes"] = std::move(codes);
   return view;
 }

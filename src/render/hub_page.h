@@ -7,6 +7,7 @@
 #include <string>
 
 #include "render/context.h"
+#include "render/view.h"
 
 namespace topichub {
 
@@ -18,7 +19,7 @@ std::string hub_page_path(const RenderContext& context, size_t topic, size_t pag
 
 // The view for the "hub" template. REQUIRES: 1 <= page <= hub_page_count().
 // `body_text`, when given and on the first page, receives the visible text of the topic's body.
-nlohmann::json hub_view(const RenderContext& context, size_t topic, size_t page, std::string* body_text = nullptr);
+View hub_view(const RenderContext& context, size_t topic, size_t page, std::string* body_text = nullptr);
 
 nlohmann::json hub_json_ld(const RenderContext& context, size_t topic);
 

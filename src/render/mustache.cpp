@@ -16,7 +16,6 @@ struct MustacheTemplate::Node {
 namespace {
 
 using Node = MustacheTemplate::Node;
-using Json = nlohmann::json;
 
 constexpr size_t kMaxDepth = 64;  // nested sections and partials while rendering
 // Nor does output size bound the work: sections over lists that render
@@ -26,8 +25,8 @@ constexpr size_t kMaxDepth = 64;  // nested sections and partials while renderin
 // topics the largest) renders the same with a quarter of this.
 constexpr size_t kMaxSteps = 1'000'000;
 
-const Json kTrue = true;
-const Json kFalse = false;
+const View kTrue = true;
+const View kFalse = false;
 
 std::vector<std::string> split_path(std::string_view name) {
   std::vector<std::string> path;
@@ -195,7 +194,7 @@ class Renderer {
   Renderer(std::string& out, const MustacheTemplate::PartialLookup& partials, size_t& budget, size_t& steps)
       : out_(out), partials_(partials), budget_(budget), steps_(steps) {}
 
-  void render(const std::vector<Node>& nodes, std::vector<const Json*>& stack, size_t depth) {
+  void render(const std::vector<Node>& nodes, std::vector<const View*>& stack, size_t depth) {
     if (depth > kMaxDepth) return;
     for (const auto& node : nodes) {
       size_t cost = 1 + stack.size();
@@ -218,51 +217,52 @@ class Renderer {
   }
 
  private:
-  static bool truthy(const Json* value) {
-    if (!value || value->is_null()) return false;
-    if (value->is_boolean()) return value->get<bool>();
-    if (value->is_array()) return !value->empty();
-    if (value->is_string()) return !value->get_ref<const std::string&>().empty();
-    return true;
+  static bool truthy(const View* value) {
+    if (!value) return false;
+    switch (value->kind()) {
+      case View::Kind::null: return false;
+      case View::Kind::boolean: return value->flag();
+      case View::Kind::list: case View::Kind::text: return !value->empty();
+      default: return true;
+    }
   }
 
   // A key of an object; `has_x` answers whether list x has items.
-  static const Json* member(const Json& object, const std::string& key) {
-    if (!object.is_object()) return nullptr;
-    auto it = object.find(key);
-    if (it != object.end()) return &*it;
+  static const View* member(const View& object, const std::string& key) {
+    if (const auto* found = object.find(key)) return found;
     if (key.starts_with("has_")) {
-      auto list = object.find(key.substr(4));
-      if (list != object.end() && list->is_array()) return list->empty() ? &kFalse : &kTrue;
+      const auto* list = object.find(std::string_view(key).substr(4));
+      if (list && list->kind() == View::Kind::list) return list->empty() ? &kFalse : &kTrue;
     }
     return nullptr;
   }
 
   // The first name is looked up through the context stack; the rest only
   // inside what it found (Mustache's dotted names).
-  static const Json* lookup(const std::vector<std::string>& path, const std::vector<const Json*>& stack) {
+  static const View* lookup(const std::vector<std::string>& path, const std::vector<const View*>& stack) {
     if (path.empty()) return stack.back();
-    const Json* found = nullptr;
+    const View* found = nullptr;
     for (auto it = stack.rbegin(); it != stack.rend() && !found; ++it) found = member(**it, path[0]);
     for (size_t i = 1; found && i < path.size(); ++i) found = member(*found, path[i]);
     return found;
   }
 
-  void interpolate(const Json* value, bool escape) {
-    if (!value || value->is_null() || value->is_boolean()) return;
-    if (value->is_string()) {
-      const auto& text = value->get_ref<const std::string&>();
-      if (escape) append_html_escaped(out_, text);
-      else out_ += text;
-      return;
+  void interpolate(const View* value, bool escape) {
+    if (!value) return;
+    switch (value->kind()) {
+      case View::Kind::text:
+        if (escape) append_html_escaped(out_, value->text());
+        else out_ += value->text();
+        return;
+      case View::Kind::integer: case View::Kind::real: out_ += value->number_text(); return;
+      default: return;
     }
-    if (value->is_number()) out_ += value->dump();
   }
 
-  void section(const Node& node, const Json* value, std::vector<const Json*>& stack, size_t depth) {
+  void section(const Node& node, const View* value, std::vector<const View*>& stack, size_t depth) {
     if (!truthy(value)) return;
-    if (value->is_array()) {
-      for (const auto& item : *value) {
+    if (value->kind() == View::Kind::list) {
+      for (const auto& item : value->items()) {
         stack.push_back(&item);
         render(node.children, stack, depth + 1);
         stack.pop_back();
@@ -274,7 +274,7 @@ class Renderer {
     stack.pop_back();
   }
 
-  void partial(const Node& node, std::vector<const Json*>& stack, size_t depth) {
+  void partial(const Node& node, std::vector<const View*>& stack, size_t depth) {
     if (!partials_) return;
     const auto* tmpl = partials_(node.text);
     if (!tmpl) return;
@@ -313,14 +313,14 @@ std::shared_ptr<const MustacheTemplate> MustacheTemplate::compile(std::string_vi
   return compiled;
 }
 
-void MustacheTemplate::render(const nlohmann::json& view, std::string& out, const PartialLookup& partials) const {
-  std::vector<const nlohmann::json*> stack = {&view};
+void MustacheTemplate::render(const View& view, std::string& out, const PartialLookup& partials) const {
+  std::vector<const View*> stack = {&view};
   size_t budget = out.size() + kMaxTemplateOutput;
   size_t steps = kMaxSteps;
   Renderer(out, partials, budget, steps).render(nodes_, stack, 0);
 }
 
-std::string MustacheTemplate::render(const nlohmann::json& view, const PartialLookup& partials) const {
+std::string MustacheTemplate::render(const View& view, const PartialLookup& partials) const {
   std::string out;
   render(view, out, partials);
   return out;

@@ -1,4 +1,4 @@
-// Mustache templates rendered straight from nlohmann::json.
+// Mustache templates rendered straight from a View (render/view.h).
 //
 // Our own engine rather than kainjow-mustache: converting every page's JSON
 // view into kainjow's data type took half of all build instructions on the
@@ -11,10 +11,11 @@
 
 #include <functional>
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "render/view.h"
 
 namespace topichub {
 
@@ -32,8 +33,8 @@ class MustacheTemplate {
   // Finds a partial by name; nullptr renders nothing.
   using PartialLookup = std::function<const MustacheTemplate*(std::string_view name)>;
 
-  void render(const nlohmann::json& view, std::string& out, const PartialLookup& partials = {}) const;
-  std::string render(const nlohmann::json& view, const PartialLookup& partials = {}) const;
+  void render(const View& view, std::string& out, const PartialLookup& partials = {}) const;
+  std::string render(const View& view, const PartialLookup& partials = {}) const;
 
   struct Node;  // defined in mustache.cpp
   const std::vector<Node>& nodes() const { return nodes_; }

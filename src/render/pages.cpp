@@ -45,26 +45,26 @@ nlohmann::json article_json_ld(const RenderContext& context, size_t index) {
   return page;
 }
 
-nlohmann::json topic_entry(const RenderContext& context, size_t topic) {
+View topic_entry(const RenderContext& context, size_t topic) {
   const auto& t = context.site.topics[topic];
   std::string synonyms;
   for (size_t i = 0; i < t.synonyms.size(); ++i) synonyms += (i ? ", " : "") + t.synonyms[i];
-  return {{"name", capitalize_first(t.name)}, {"url", context.topic_url(topic)}, {"definition", t.definition},
-          {"synonyms", synonyms}, {"article_count", std::to_string(context.curation.by_topic[topic].size())}};
+  return {{"name", capitalize_first(t.name)}, {"url", context.topic_url(topic)}, {"definition", View::borrow(t.definition)},
+          {"synonyms", std::move(synonyms)}, {"article_count", std::to_string(context.curation.by_topic[topic].size())}};
 }
 
 // Topics grouped by first letter, A–Z then '#'.
-nlohmann::json letters_view(const RenderContext& context, bool with_topics) {
+View letters_view(const RenderContext& context, bool with_topics) {
   std::map<std::string, std::vector<size_t>> by_letter;
   for (size_t t = 0; t < context.site.topics.size(); ++t) by_letter[first_letter(context.site.topics[t].name)].push_back(t);
-  auto letters = nlohmann::json::array();
+  auto letters = View::list();
   for (auto& [letter, topics] : by_letter) {
     std::sort(topics.begin(), topics.end(), [&](size_t a, size_t b) {
       return fold(context.site.topics[a].name) < fold(context.site.topics[b].name);
     });
-    nlohmann::json entry = {{"letter", letter}, {"anchor", letter == "#" ? "other" : letter}};
+    View entry{{"letter", letter}, {"anchor", letter == "#" ? "other" : letter}};
     if (with_topics) {
-      auto list = nlohmann::json::array();
+      auto list = View::list(topics.size());
       for (size_t t : topics) list.push_back(topic_entry(context, t));
       entry["topics"] = std::move(list);
     }
@@ -84,7 +84,7 @@ std::vector<LinkInsertion> topic_link_insertions(const RenderContext& context, s
   return insertions;
 }
 
-nlohmann::json article_view(const RenderContext& context, size_t index, std::string* body_text) {
+View article_view(const RenderContext& context, size_t index, std::string* body_text) {
   const auto& article = context.site.articles[index];
   PageMeta meta{article.title, article.summary, context.article_url(index), "article", article_json_ld(context, index), ""};
   auto view = base_view(context, meta);
@@ -94,30 +94,33 @@ nlohmann::json article_view(const RenderContext& context, size_t index, std::str
   size_t words = count_words(body.plain_text);
   if (body_text) *body_text = std::move(body.plain_text);
 
-  auto chips = nlohmann::json::array();
+  auto chips = View::list();
+  size_t chip_count = 0;
   for (const auto& entry : context.links[index].topics) {
     bool explicit_topic = std::find(article.topics.begin(), article.topics.end(), entry.topic) != article.topics.end();
-    if (chips.size() == kMaxChips || (!explicit_topic && entry.weight < kChipMinWeight)) continue;
-    chips.push_back({{"name", context.site.topics[entry.topic].name}, {"url", context.topic_url(entry.topic)}});
+    if (chip_count == kMaxChips || (!explicit_topic && entry.weight < kChipMinWeight)) continue;
+    chips.push_back({{"name", View::borrow(context.site.topics[entry.topic].name)}, {"url", context.topic_url(entry.topic)}});
+    ++chip_count;
   }
-  auto related = nlohmann::json::array();
-  for (size_t other : context.curation.related[index]) related.push_back(article_card(context, other));
-  auto intents = nlohmann::json::array();
-  for (const auto& intent : article.intents) intents.push_back(intent);
+  const auto& related_articles = context.curation.related[index];
+  auto related = View::list(related_articles.size());
+  for (size_t other : related_articles) related.push_back(article_card(context, other));
+  auto intents = View::list(article.intents.size());
+  for (const auto& intent : article.intents) intents.push_back(View::borrow(intent));
 
-  nlohmann::json breadcrumb = nullptr;
+  View breadcrumb;
   if (!article.topics.empty())
     breadcrumb = {{"name", capitalize_first(context.site.topics[article.topics[0]].name)},
                   {"url", context.topic_url(article.topics[0])}};
   view["article"] = {
-      {"title", article.title},
-      {"slug", article.slug},
-      {"summary", article.summary},
+      {"title", View::borrow(article.title)},
+      {"slug", View::borrow(article.slug)},
+      {"summary", View::borrow(article.summary)},
       {"date", context.format_date(article.date)},
       {"date_iso", article.date.iso()},
       {"lastmod", article.lastmod.is_set() && article.lastmod != article.date ? context.format_date(article.lastmod) : ""},
       {"lastmod_iso", article.lastmod.iso()},
-      {"reviewed_by", article.reviewed_by},
+      {"reviewed_by", View::borrow(article.reviewed_by)},
       {"reviewed_on", context.format_date(article.reviewed_on)},
       {"reviewed_on_iso", article.reviewed_on.iso()},
       {"reading_minutes", std::to_string(std::max<size_t>(1, (words + kWordsPerMinute - 1) / kWordsPerMinute))},
@@ -127,12 +130,12 @@ nlohmann::json article_view(const RenderContext& context, size_t index, std::str
       {"related", std::move(related)},
       {"intents", std::move(intents)},
       {"breadcrumb_topic", std::move(breadcrumb)},
-      {"params", article.extra},
+      {"params", View::from_json(article.extra)},
   };
   return view;
 }
 
-nlohmann::json home_view(const RenderContext& context) {
+View home_view(const RenderContext& context) {
   const auto& config = context.site.config;
   PageMeta meta{config.title, config.description, context.path_prefix, "website", nullptr, ""};
   meta.json_ld = {{"@context", "https://schema.org"}, {"@type", "WebSite"}, {"name", config.title},
@@ -145,7 +148,7 @@ nlohmann::json home_view(const RenderContext& context) {
   std::partial_sort(order.begin(), order.begin() + static_cast<long>(count), order.end(), [&](size_t a, size_t b) {
     return context.site.articles[a].freshness() > context.site.articles[b].freshness();
   });
-  auto latest = nlohmann::json::array();
+  auto latest = View::list(count);
   for (size_t i = 0; i < count; ++i) latest.push_back(article_card(context, order[i]));
   view["latest"] = std::move(latest);
 
@@ -158,7 +161,7 @@ nlohmann::json home_view(const RenderContext& context) {
   std::sort(topics.begin(), topics.end(), [&](size_t a, size_t b) {
     return fold(context.site.topics[a].name) < fold(context.site.topics[b].name);
   });
-  auto featured = nlohmann::json::array();
+  auto featured = View::list(topics.size());
   for (size_t t : topics) featured.push_back(topic_entry(context, t));
   view["featured_topics"] = std::move(featured);
   view["letters"] = letters_view(context, false);
@@ -166,7 +169,7 @@ nlohmann::json home_view(const RenderContext& context) {
   return view;
 }
 
-nlohmann::json topics_index_view(const RenderContext& context) {
+View topics_index_view(const RenderContext& context) {
   PageMeta meta{"Topics A–Z", "Every topic on " + context.site.config.title + ", from A to Z.",
                 context.path_prefix + "topics/", "website", nullptr, ""};
   auto view = base_view(context, meta);
@@ -175,12 +178,12 @@ nlohmann::json topics_index_view(const RenderContext& context) {
   return view;
 }
 
-nlohmann::json not_found_view(const RenderContext& context) {
+View not_found_view(const RenderContext& context) {
   PageMeta meta{"Page not found", "", context.path_prefix + "404.html", "website", nullptr, ""};
   return base_view(context, meta);
 }
 
-nlohmann::json search_form_view(const RenderContext& context) {
+View search_form_view(const RenderContext& context) {
   PageMeta meta{"Search", "Search " + context.site.config.title + ".", context.path_prefix + "search/", "website", nullptr, ""};
   auto view = base_view(context, meta);
   view["search"] = {{"query", ""}, {"has_query", false}};

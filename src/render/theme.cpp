@@ -56,13 +56,13 @@ const MustacheTemplate* Theme::find(std::string_view name) const {
   return it == templates_.end() ? nullptr : it->second.get();
 }
 
-std::string Theme::render(std::string_view name, const nlohmann::json& view) const {
+std::string Theme::render(std::string_view name, const View& view) const {
   const auto* tmpl = find(name);
   if (!tmpl) throw std::runtime_error("theme has no template " + std::string(name));
   return tmpl->render(view, [this](std::string_view partial) { return find(partial); });
 }
 
-std::string Theme::render_page(std::string_view name, nlohmann::json view) const {
+std::string Theme::render_page(std::string_view name, View view) const {
   view["content"] = render(name, view);
   return render("layout", view);
 }

@@ -1,12 +1,11 @@
 // The theme: Mustache page templates and the stylesheet, built in and
 // overridable file by file from SITE/templates/. Templates are compiled once
-// and are safe to render from many threads; rendering takes a JSON view
-// model (docs/templates.md lists its fields).
+// and are safe to render from many threads; rendering takes a view
+// (render/view.h; docs/templates.md lists its fields).
 #pragma once
 
 #include <map>
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 
@@ -23,8 +22,8 @@ class Theme {
 
   // Renders `name` ("hub") with the view, then wraps it in "layout" with the
   // same view plus {{{content}}}.
-  std::string render_page(std::string_view name, nlohmann::json view) const;
-  std::string render(std::string_view name, const nlohmann::json& view) const;
+  std::string render_page(std::string_view name, View view) const;
+  std::string render(std::string_view name, const View& view) const;
 
   // Non-template files of the theme (style.css), served at the site root.
   const std::map<std::string, std::string>& assets() const { return assets_; }

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "render/context.h"
+#include "render/view.h"
 
 namespace topichub {
 
@@ -19,20 +20,27 @@ struct PageMeta {
   std::string feed;        // path of a page-specific feed, if any
 };
 
+// { title, description, language, base_url, params }: the `site` of every view.
+View site_block(const Config& config, std::string_view base_url);
+
 // { site: {...}, page: {...}, root } — the fields every template may use.
-nlohmann::json base_view(const RenderContext& context, const PageMeta& meta);
+// The site block is the context's, shared.
+View base_view(const RenderContext& context, const PageMeta& meta);
 // The same for pages made outside a full render (the server's search page).
 // REQUIRES: base_url ends with '/', path_prefix is its path.
-nlohmann::json base_view(const Config& config, std::string_view base_url, std::string_view path_prefix,
-                         const PageMeta& meta);
+View base_view(const Config& config, std::string_view base_url, std::string_view path_prefix,
+               const PageMeta& meta);
 
-// { title, url, summary, date, date_iso, topics: [...] } for lists of articles.
-nlohmann::json article_card(const RenderContext& context, size_t article);
+// { title, url, summary, date, date_iso, topics: [...] } for lists of
+// articles: the context's card, shared, once RenderContext::make_cards ran.
+View article_card(const RenderContext& context, size_t article);
+// A new card. REQUIRES: the context outlives it (it borrows the site's text).
+View make_article_card(const RenderContext& context, size_t article);
 
 // JSON for a <script type="application/ld+json"> block: "</" is escaped so
 // that no string in it can close the script element.
 std::string script_safe_json(const nlohmann::json& value);
 
-nlohmann::json sources_view(std::span<const Source> sources);
+View sources_view(std::span<const Source> sources);
 
 }  // namespace topichub

@@ -47,7 +47,7 @@ SearchRequest search_request_from(std::string_view q, std::string_view topic, st
   return request;
 }
 
-nlohmann::json search_page_view(const SearchIndex& index, const SearchRequest& request, const SearchResult& result,
+View search_page_view(const SearchIndex& index, const SearchRequest& request, const SearchResult& result,
                                 std::string_view base_url, std::string_view prefix) {
   const auto& site = index.site();
   PageMeta meta;
@@ -55,26 +55,27 @@ nlohmann::json search_page_view(const SearchIndex& index, const SearchRequest& r
   meta.path = std::string(prefix) + "search/";
   auto view = base_view(site.config, base_url, prefix, meta);
 
-  auto hits = nlohmann::json::array();
+  auto hits = View::list(result.hits.size());
   for (const auto& hit : result.hits) {
     const auto& doc = index.document(hit.doc);
-    hits.push_back({{"title", doc.title}, {"url", doc.url}, {"snippet", hit.snippet_html}, {"is_topic", doc.is_topic}});
+    hits.push_back({{"title", View::borrow(doc.title)}, {"url", View::borrow(doc.url)},
+                    {"snippet", View::borrow(hit.snippet_html)}, {"is_topic", doc.is_topic}});
   }
-  auto topic_facets = nlohmann::json::array();
+  auto topic_facets = View::list();
   for (const auto& [slug, count] : result.topic_facets) {
     const auto* topic = site.find_topic(slug);
     if (!topic || slug == request.topic) continue;
     topic_facets.push_back({{"name", capitalize_first(topic->name)}, {"count", std::to_string(count)},
                             {"url", search_url(prefix, request, slug, request.intent, 1)}});
   }
-  auto intent_facets = nlohmann::json::array();
+  auto intent_facets = View::list();
   for (const auto& [intent, count] : result.intent_facets) {
     if (intent == request.intent) continue;
-    intent_facets.push_back({{"name", intent_heading(intent)}, {"count", std::to_string(count)},
+    intent_facets.push_back({{"name", View::borrow(intent_heading(intent))}, {"count", std::to_string(count)},
                              {"url", search_url(prefix, request, request.topic, intent, 1)}});
   }
   size_t page = request.limit ? request.offset / request.limit + 1 : 1;
-  nlohmann::json pagination = nullptr;
+  View pagination;
   if (page > 1 || request.offset + result.hits.size() < result.total) {
     pagination = {{"current", std::to_string(page)}};
     if (page > 1) pagination["previous"] = search_url(prefix, request, request.topic, request.intent, page - 1);
@@ -83,15 +84,15 @@ nlohmann::json search_page_view(const SearchIndex& index, const SearchRequest& r
   }
   const auto* filter_topic = site.find_topic(request.topic);
   view["search"] = {
-      {"query", result.query},
+      {"query", View::borrow(result.query)},
       {"query_url", url_encode(result.query)},
       {"has_query", !result.query.empty()},
       {"total", std::to_string(result.total)},
       {"one", result.total == 1},
       {"hits", std::move(hits)},
-      {"topic", request.topic},
-      {"intent", request.intent},
-      {"topic_name", filter_topic ? filter_topic->name : ""},
+      {"topic", View::borrow(request.topic)},
+      {"intent", View::borrow(request.intent)},
+      {"topic_name", filter_topic ? View::borrow(filter_topic->name) : View("")},
       {"intent_label", request.intent.empty() ? "" : std::string(intent_heading(request.intent))},
       {"has_filters", !request.topic.empty() || !request.intent.empty()},
       {"topic_facets", std::move(topic_facets)},

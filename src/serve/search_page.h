@@ -2,16 +2,18 @@
 // site has only the form; see render/pages.h search_form_view).
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <string_view>
 
+#include "render/view.h"
 #include "search/searcher.h"
 
 namespace topichub {
 
-// The view for the "search" template. REQUIRES: base_url ends with '/'.
-nlohmann::json search_page_view(const SearchIndex& index, const SearchRequest& request, const SearchResult& result,
-                                std::string_view base_url, std::string_view path_prefix);
+// The view for the "search" template. It borrows text from the index, the
+// request and the result. REQUIRES: base_url ends with '/'; all three
+// outlive the view.
+View search_page_view(const SearchIndex& index, const SearchRequest& request, const SearchResult& result,
+                      std::string_view base_url, std::string_view path_prefix);
 
 // Reads q, topic, intent, page and limit from a query string's parameters,
 // clamping numbers to sane bounds.

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <nlohmann/json.hpp>
 
 namespace topichub {
 namespace {
@@ -16,7 +17,7 @@ std::string render(std::string_view source, const nlohmann::json& view,
   if (!tmpl) return "ERROR " + error;
   std::map<std::string, std::shared_ptr<const MustacheTemplate>> compiled;
   for (const auto& [name, text] : partials) compiled[name] = MustacheTemplate::compile(text, error);
-  return tmpl->render(view, [&](std::string_view name) -> const MustacheTemplate* {
+  return tmpl->render(View::from_json(view), [&](std::string_view name) -> const MustacheTemplate* {
     auto it = compiled.find(std::string(name));
     return it == compiled.end() ? nullptr : it->second.get();
   });
@@ -86,7 +87,7 @@ TEST(Mustache, SelfPartialThatMultipliesIsBoundedInOutput) {
   const std::string found("\x09\x00\x00\x00\x00\x00\x00\x00\x3e\x00\x00\x00\x00\x00\x3e\x3d\x7d\x7d\x3c\x65\x20\x25\x3e\x7b\x7b\x3e\xbe\x00\x3d\x7d\x7d\x3c\x65\x20\x25\x3e\x7b\x7b\x3e\xbe\x00\x00\x00\x2e\x73\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf8\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x65\x6c\x66\x7d\x7d", 79);
   std::string error;
   auto tmpl = MustacheTemplate::compile(found, error);
-  if (tmpl) { EXPECT_LE(tmpl->render(view, [&](std::string_view) { return tmpl.get(); }).size(), kMaxTemplateOutput + 100); }
+  if (tmpl) { EXPECT_LE(tmpl->render(View::from_json(view), [&](std::string_view) { return tmpl.get(); }).size(), kMaxTemplateOutput + 100); }
 }
 
 TEST(Mustache, SelfPartialInsideListSectionsIsBoundedInWork) {
@@ -100,7 +101,7 @@ TEST(Mustache, SelfPartialInsideListSectionsIsBoundedInWork) {
   const std::string found("\x7b\x7b\x7d\x3c\xec\xec\xec\x98\x98\x98\x98\x98\x98\x98\x98\x01\x00\x00\x00\x00\x00\x00\x00\x98\x98\x00\x65\x6d\x73\x7d\x7b\x7b\x3d\x3c\x25\x00\x00\xff\x3d\x6c\x69\x73\x74\x7d\x7d\x7b\x2f\x7b\x7b\x3e\x98\x98\x00\x65\x6d\x73\x7d\x7b\x7b\x3d\x3c\x25\x00\x00\xff\x3d\x7d\x7d\x7b\x2f\x7b\x7b\x3e\x3c\x20\x74\x73\x65\x6c\x5c\x7d\x7d", 82);
   std::string error;
   auto tmpl = MustacheTemplate::compile(found, error);
-  if (tmpl) { EXPECT_LE(tmpl->render(view, [&](std::string_view) { return tmpl.get(); }).size(), kMaxTemplateOutput + 100); }
+  if (tmpl) { EXPECT_LE(tmpl->render(View::from_json(view), [&](std::string_view) { return tmpl.get(); }).size(), kMaxTemplateOutput + 100); }
 }
 
 TEST(Mustache, DeepContextStacksAreBoundedInWork) {
@@ -110,7 +111,7 @@ TEST(Mustache, DeepContextStacksAreBoundedInWork) {
   const std::string found("\x7b\x5d\x23\x7b\x7b\x23\x69\x74\x65\x6d\x73\x7d\x7d\x69\x3c\x20\x69\x3e\x7b\x7b\x6e\x6e\x6f\x6e\xab\x65\x61\x6d\x65\x7d\x7d\xbf\x3e\x6c\x3d\x7b\x7b\x3e\x7b\x65\x73\xef\x7b\xbe\x11\xd6\x01\x3d\x7d\x7d\x3c\x2f\x6c\x69\x3e\x6d\x7b\x7b\x2f\x69\x74\x65\x6d\x73\x7d\x7d\x7b\x65\x7b\x7d\x5e\x7d\x3c\x2f\x65\x6c", 76);
   std::string error;
   auto tmpl = MustacheTemplate::compile(found, error);
-  if (tmpl) { EXPECT_LE(tmpl->render(view, [&](std::string_view) { return tmpl.get(); }).size(), kMaxTemplateOutput + 100); }
+  if (tmpl) { EXPECT_LE(tmpl->render(View::from_json(view), [&](std::string_view) { return tmpl.get(); }).size(), kMaxTemplateOutput + 100); }
 }
 
 TEST(Mustache, SelfPartialAfterARunOfTextIsBoundedInOutput) {
@@ -120,7 +121,7 @@ TEST(Mustache, SelfPartialAfterARunOfTextIsBoundedInOutput) {
   const std::string found("\x00\x00\x00\x00\x09\x00\x7b\x23\x7b\x61\x74\x23\x7b\x7b\x69\x47\x47\x47\x47\x47\x47\x47\x47\x47\x47\x47\x47\x47\x47\x47\x47\x47\x47\x47\x47\x47\x47\x47\x47\x47\x47\x47\x47\x47\x47\x47\x47\x47\x47\x47\x47\x47\x47\x7b\x7b\x7d\x74\x65\x6d\xae\xff\xff\xff\xec\x23\xec\x3d\x7d\x7d\x7b\x2f\x7b\x7b\x3e\x66\x7d\x7d\x7d\xde\x7b\x7b\x74\x69\x74\x6c\x65\x7d\x7d\x7d\x7b\x7b\x00\x00\x7b\x7b\x21\x6e\xec\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x3d\x7d\x7d\x7b\x2f\x7b\x7b\x3e\x66\x69\x73\x7d\x7d\x7b", 127);
   std::string error;
   auto tmpl = MustacheTemplate::compile(found, error);
-  if (tmpl) { EXPECT_LE(tmpl->render(view, [&](std::string_view) { return tmpl.get(); }).size(), kMaxTemplateOutput + 100); }
+  if (tmpl) { EXPECT_LE(tmpl->render(View::from_json(view), [&](std::string_view) { return tmpl.get(); }).size(), kMaxTemplateOutput + 100); }
 }
 
 }  // namespace
