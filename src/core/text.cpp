@@ -2,6 +2,10 @@
 
 #include <utf8proc.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <array>
 #include <cstdlib>
 #include <memory>
@@ -168,21 +172,42 @@ std::string url_encode(std::string_view text) {
   return out;
 }
 
+namespace {
+
+constexpr auto kHtmlSpecial = [] {
+  std::array<bool, 256> special{};
+  for (unsigned char c : std::string_view("&<>\"'")) special[c] = true;
+  return special;
+}();
+
+// The offset of the first character HTML escapes at or after `from`, or
+// text.size(). Every page's text goes through here (a quarter of a second of
+// CPU on MedQuAD one byte at a time), so with SSE2 it tests 16 bytes at once.
+size_t find_html_special(std::string_view text, size_t from) {
+  size_t i = from;
+#if defined(__SSE2__)
+  const __m128i amp = _mm_set1_epi8('&'), lt = _mm_set1_epi8('<'), gt = _mm_set1_epi8('>');
+  const __m128i quote = _mm_set1_epi8('"'), apostrophe = _mm_set1_epi8('\'');
+  for (; i + 16 <= text.size(); i += 16) {
+    __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    __m128i hits = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(chunk, amp), _mm_cmpeq_epi8(chunk, lt)),
+                                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(chunk, gt), _mm_cmpeq_epi8(chunk, quote)),
+                                             _mm_cmpeq_epi8(chunk, apostrophe)));
+    if (int mask = _mm_movemask_epi8(hits)) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+  }
+#endif
+  while (i < text.size() && !kHtmlSpecial[static_cast<unsigned char>(text[i])]) ++i;
+  return i;
+}
+
+}  // namespace
+
 void append_html_escaped(std::string& out, std::string_view text) {
   // Most text has nothing to escape: copy runs between special characters.
-  // (string_view::find_first_of calls memchr once per character: it took 9%
-  // of rendering.)
-  static constexpr auto kSpecial = [] {
-    std::array<bool, 256> special{};
-    for (unsigned char c : std::string_view("&<>\"'")) special[c] = true;
-    return special;
-  }();
   size_t start = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (!kSpecial[static_cast<unsigned char>(c)]) continue;
+  for (size_t i = find_html_special(text, 0); i < text.size(); i = find_html_special(text, start)) {
     out.append(text.data() + start, i - start);
-    switch (c) {
+    switch (text[i]) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;

@@ -57,6 +57,40 @@ TEST(Text, EscapesHtml) {
   EXPECT_EQ(html_escape("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
 }
 
+// Long text is scanned 16 bytes at a time: a special character anywhere in
+// a block, at its edges, or in the tail after the last whole block, and
+// bytes above 0x7F (UTF-8) beside it.
+TEST(Text, EscapesHtmlAtEveryOffsetOfLongText) {
+  auto reference = [](std::string_view text) {
+    std::string out;
+    for (char c : text) {
+      switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&#39;"; break;
+        default: out += c;
+      }
+    }
+    return out;
+  };
+  for (size_t length : {15u, 16u, 17u, 31u, 32u, 33u, 50u}) {
+    for (size_t at = 0; at < length; ++at) {
+      for (char special : std::string_view("&<>\"'")) {
+        std::string text(length, 'a');
+        text[at] = special;
+        if (at + 2 < length) text.replace(at + 1, 2, "\xC3\xA9");  // é after it
+        std::string out = "kept:";
+        append_html_escaped(out, text);
+        ASSERT_EQ(out, "kept:" + reference(text)) << "length " << length << " at " << at;
+      }
+    }
+    std::string two(length, '<');
+    EXPECT_EQ(html_escape(two), reference(two));
+  }
+}
+
 TEST(Text, ShortensAtWordBoundaryWithoutBreakingUtf8) {
   EXPECT_EQ(shorten("short", 10), "short");
   EXPECT_EQ(shorten("one two three four five", 12), "one two…");
