@@ -2,23 +2,18 @@
 
 #include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <atomic>
+#include <algorithm>
 #include <cerrno>
-#include <charconv>
-#include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <random>
-#include <sstream>
 #include <unordered_set>
 #include <vector>
 
-extern char** environ;
+#include "write/file_io.h"
+#include "write/output_marker.h"
 
 namespace topichub {
 namespace fs = std::filesystem;
@@ -26,180 +21,14 @@ namespace {
 
 constexpr std::string_view kStagingTag = ".topichub-staging-";
 constexpr std::string_view kTrashTag = ".topichub-old-";
-constexpr std::string_view kMarkerHeading = "This folder was written by topichub build.";
+constexpr std::string_view kSpareTag = ".topichub-spare";
 
 std::string system_error_text() { return std::strerror(errno); }
 
-// What the marker records of each file, to recognise it unchanged next time:
-// its bytes (size and hash), and its inode as written (number and mtime), so
-// that a file edited in OUT by hand since is not mistaken for ours.
-struct FileRecord {
-  uint64_t size = 0;
-  uint64_t hash = 0;
-  int64_t mtime_ns = 0;
-  uint64_t inode = 0;
-};
-
-uint64_t content_hash(std::string_view content) { return std::hash<std::string_view>{}(content); }
-
-FileRecord record_of(const struct stat& info, uint64_t hash) {
-  return {static_cast<uint64_t>(info.st_size), hash,
-          static_cast<int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec,
-          static_cast<uint64_t>(info.st_ino)};
-}
-
-// mkdir -p, with one system call in the common case (the parent exists):
-// fs::create_directories checks every component first.
-void make_folder(const std::string& dir) {
-  if (::mkdir(dir.c_str(), 0755) == 0 || errno == EEXIST) return;
-  if (errno != ENOENT) return;  // reported when the file in it cannot be written
-  auto slash = dir.rfind('/');
-  if (slash == std::string::npos || slash == 0) return;
-  make_folder(dir.substr(0, slash));
-  ::mkdir(dir.c_str(), 0755);
-}
-
-// Creates (or truncates) `path` for writing. Its folder may still be in the
-// making by another thread (see SiteWriter::State::ensure_folder): then it is
-// made here too, which is harmless, and the open is tried again.
-int open_new_file(const std::string& path) {
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd >= 0 || errno != ENOENT) return fd;
-  auto slash = path.rfind('/');
-  if (slash == std::string::npos || slash == 0) return fd;
-  make_folder(path.substr(0, slash));
-  return ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-}
-
-// A file descriptor closed when it goes out of scope, unless closed before.
-class UniqueFd {
- public:
-  explicit UniqueFd(int fd) : fd_(fd) {}
-  UniqueFd(const UniqueFd&) = delete;
-  UniqueFd& operator=(const UniqueFd&) = delete;
-  ~UniqueFd() { close(); }
-  int get() const { return fd_; }
-  // 0, or -1 with errno set (as ::close).
-  int close() {
-    int result = fd_ >= 0 ? ::close(fd_) : 0;
-    fd_ = -1;
-    return result;
-  }
-
- private:
-  int fd_;
-};
-
-// False (errno set) when not all of `content` could be written.
-bool write_all(int fd, std::string_view content) {
-  size_t done = 0;
-  while (done < content.size()) {
-    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    done += static_cast<size_t>(n);
-  }
-  return true;
-}
-
-// Writes a new file from the chunks `produce` passes to the function it is
-// given; returns the file's status, or nullopt (errno set).
-template <typename Produce>
-std::optional<struct stat> write_new_file(const std::string& path, Produce&& produce) {
-  UniqueFd fd(open_new_file(path));
-  if (fd.get() < 0) return std::nullopt;
-  bool written = true;
-  produce([&](std::string_view chunk) { written = written && write_all(fd.get(), chunk); });
-  struct stat info {};
-  if (!written || ::fstat(fd.get(), &info) != 0 || fd.close() != 0) return std::nullopt;
-  return info;
-}
-
-std::optional<struct stat> write_whole_file(const std::string& path, std::string_view content) {
-  return write_new_file(path, [content](const auto& write) { write(content); });
-}
-
-// The marker: a heading line, then "size hash mtime_ns inode path" per file,
-// in no particular order: only read_marker reads the file, and sorting the
-// 138,574 paths of the 6× MedQuAD copy was half of the swap (98 → 48 ms).
-std::string marker_text(const std::unordered_map<std::string, FileRecord>& records) {
-  std::string text = std::string(kMarkerHeading) + "\n";
-  text.reserve(text.size() + records.size() * 96);
-  auto append_number = [&text](auto number) {
-    char digits[24];
-    auto end = std::to_chars(digits, digits + sizeof digits, number).ptr;
-    text.append(digits, end);
-    text += ' ';
-  };
-  for (const auto& [path, r] : records) {
-    append_number(r.size);
-    append_number(r.hash);
-    append_number(r.mtime_ns);
-    append_number(r.inode);
-    text += path;
-    text += '\n';
-  }
-  return text;
-}
-
-// Reads a number and the space after it at `at`, moving past both.
-template <typename Number>
-bool read_field(const char*& at, const char* end, Number& value) {
-  auto parsed = std::from_chars(at, end, value);
-  if (parsed.ec != std::errc{} || parsed.ptr == end || *parsed.ptr != ' ') return false;
-  at = parsed.ptr + 1;
-  return true;
-}
-
-// The previous build's records; empty when the marker has none (or is damaged).
-std::unordered_map<std::string, FileRecord> read_marker(const fs::path& marker) {
-  std::unordered_map<std::string, FileRecord> records;
-  std::ifstream in(marker, std::ios::binary);
-  std::string line;
-  if (!std::getline(in, line) || line != kMarkerHeading) return records;
-  while (std::getline(in, line)) {
-    FileRecord record;
-    const char* at = line.data();
-    const char* end = line.data() + line.size();
-    if (!read_field(at, end, record.size) || !read_field(at, end, record.hash) ||
-        !read_field(at, end, record.mtime_ns) || !read_field(at, end, record.inode))
-      return {};
-    records.emplace(std::string(at, end), record);
-  }
-  return records;
-}
-
-std::string random_suffix() {
-  std::random_device device;
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%d-%08x", static_cast<int>(::getpid()), device());
-  return buffer;
-}
-
-// Removes `folder` from a process of its own (rm, in its own process group
-// so that a Ctrl-C after the build does not interrupt it): deleting a large
-// tree takes seconds on a disk and need not hold up the build. Falls back to
-// removing it here.
-void remove_in_background(const fs::path& folder) {
-  posix_spawnattr_t attributes;
-  posix_spawnattr_init(&attributes);
-  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
-  posix_spawnattr_setpgroup(&attributes, 0);
-  std::string path = folder.string();
-  char rm[] = "rm", flags[] = "-rf", end_of_options[] = "--";
-  char* argv[] = {rm, flags, end_of_options, path.data(), nullptr};
-  pid_t pid = 0;
-  int spawned = posix_spawnp(&pid, "rm", nullptr, &attributes, argv, environ);
-  posix_spawnattr_destroy(&attributes);
-  if (spawned != 0) {
-    std::error_code error;
-    fs::remove_all(folder, error);
-  }
-}
-
 // Leftovers of earlier builds: staging folders whose process is gone (killed
 // builds) are removed; previous sites not yet removed are handed to a
-// background removal again.
+// background removal again. The spare (see SiteWriter::State::claim_spare)
+// stays.
 void remove_leftovers(const fs::path& parent, const std::string& base_name) {
   std::error_code error;
   auto staging_prefix = "." + base_name + std::string(kStagingTag);
@@ -243,11 +72,15 @@ std::string refusal(const fs::path& out, std::string_view site_root) {
 struct SiteWriter::State {
   fs::path out, parent, staging;
   std::string base_name;
-  std::unordered_map<std::string, FileRecord> previous;  // read-only once open
-  std::mutex mutex;                                       // guards what follows
+  FileRecords previous;  // OUT's files; read-only once open
+  // When the staging folder is a reused spare: the files already in it that
+  // may be kept. Read-only once open.
+  FileRecords reusable;
+  bool reusing = false;
+  std::mutex mutex;  // guards what follows
   std::string error;
   std::unordered_set<std::string> made_dirs;
-  std::unordered_map<std::string, FileRecord> records;
+  FileRecords records;
   size_t unchanged = 0;
   bool committed = false;
 
@@ -259,9 +92,31 @@ struct SiteWriter::State {
     std::lock_guard lock(mutex);
     return !error.empty();
   }
+  // Takes the site from two builds ago (kept beside OUT as the spare) for
+  // the staging folder, so that a rebuild writes only what changed since
+  // and deletes nothing in bulk; false when there is none to take.
+  bool claim_spare();
+  // True (and recorded) when the reused staging folder's copy of `path`
+  // already holds these bytes and was not touched since it was written.
+  bool keep_reusable(const std::string& path, uint64_t size, uint64_t hash, const fs::path& target);
+  // In a reused staging folder: removes the stale copy of `path` so that the
+  // new file gets an inode of its own (the stale one may be hard-linked
+  // into OUT, which must not change before the swap).
+  void clear_target(const fs::path& target);
+  // In a reused staging folder, when a write failed: removes a file that
+  // stands where a folder of `target` must be, or a folder where `target`
+  // must be; true when it removed something (the write may be retried).
+  bool clear_conflicts(const fs::path& target);
+  // Removes the reused files this build did not write, and the folders
+  // that leaves empty.
+  void remove_unwritten();
   // Hard-links the previous build's copy of `path` when it holds the same
   // bytes (`size`, `hash`) and was not touched since; true when it did.
   bool link_unchanged(const std::string& path, uint64_t size, uint64_t hash, const fs::path& target);
+  // Writes a file at `target` with `write_to(path)`, and once more after
+  // clear_conflicts() if that fails; returns its status (nullopt: failed).
+  template <typename WriteTo>
+  std::optional<struct stat> write_retrying(const fs::path& target, WriteTo&& write_to);
   // The path of `path` in the staging site, its folder made; nullopt (the
   // writer failed) when the path is unsafe or the writer already failed.
   std::optional<fs::path> staged_target(const std::string& path);
@@ -278,6 +133,94 @@ struct SiteWriter::State {
     make_folder(dir);
   }
 };
+
+bool SiteWriter::State::claim_spare() {
+  auto spare = parent / ("." + base_name + std::string(kSpareTag));
+  // The rename claims it: a second build running at once finds none.
+  if (::rename(spare.c_str(), staging.c_str()) != 0) return false;
+  auto marker = staging / kOutputMarker;
+  auto records = read_marker(marker);
+  std::vector<std::string> files, folders;
+  if (records.empty() || !list_tree(staging.string(), files, folders)) {
+    auto trash = parent / ("." + base_name + std::string(kTrashTag) + random_suffix());
+    if (::rename(staging.c_str(), trash.c_str()) == 0) remove_in_background(trash);
+    else fs::remove_all(staging);
+    return false;
+  }
+  ::unlink(marker.c_str());
+  // What the marker does not list was added to OUT by hand: it goes, as it
+  // would from a folder made afresh.
+  for (const auto& file : files)
+    if (!records.contains(file)) ::unlink((staging / file).c_str());
+  std::string root = staging.string();
+  made_dirs.insert(root);
+  for (const auto& folder : folders) made_dirs.insert(root + "/" + folder);
+  reusable = std::move(records);
+  reusing = true;
+  return true;
+}
+
+bool SiteWriter::State::keep_reusable(const std::string& path, uint64_t size, uint64_t hash, const fs::path& target) {
+  if (!reusing) return false;
+  auto it = reusable.find(path);
+  if (it == reusable.end() || it->second.size != size || it->second.hash != hash) return false;
+  struct stat info {};
+  if (::lstat(target.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return false;
+  auto now = record_of(info, hash);
+  if (now.size != it->second.size || now.mtime_ns != it->second.mtime_ns || now.inode != it->second.inode) return false;
+  std::lock_guard lock(mutex);
+  records[path] = now;
+  ++unchanged;
+  return true;
+}
+
+void SiteWriter::State::clear_target(const fs::path& target) {
+  if (reusing) ::unlink(target.c_str());
+}
+
+bool SiteWriter::State::clear_conflicts(const fs::path& target) {
+  if (!reusing) return false;
+  bool cleared = false;
+  std::error_code error;
+  fs::path folder = staging;
+  auto relative = target.lexically_relative(staging);
+  for (auto part = relative.begin(); part != relative.end(); ++part) {
+    folder /= *part;
+    bool last = std::next(part) == relative.end();
+    struct stat info {};
+    if (::lstat(folder.c_str(), &info) != 0) break;
+    if (!last && !S_ISDIR(info.st_mode)) cleared = ::unlink(folder.c_str()) == 0 || cleared;
+    if (last && S_ISDIR(info.st_mode)) cleared = fs::remove_all(folder, error) > 0 || cleared;
+  }
+  if (cleared) make_folder(target.parent_path().string());
+  return cleared;
+}
+
+void SiteWriter::State::remove_unwritten() {
+  if (!reusing) return;
+  std::vector<std::string> emptied;
+  for (const auto& [path, record] : reusable) {
+    if (records.contains(path)) continue;
+    ::unlink((staging / path).c_str());
+    for (auto slash = path.rfind('/'); slash != std::string::npos; slash = path.rfind('/', slash - 1)) {
+      emptied.push_back(path.substr(0, slash));
+      if (slash == 0) break;
+    }
+  }
+  // Deepest first; a folder still holding files stays.
+  std::sort(emptied.begin(), emptied.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  });
+  emptied.erase(std::unique(emptied.begin(), emptied.end()), emptied.end());
+  for (const auto& folder : emptied) ::rmdir((staging / folder).c_str());
+}
+
+template <typename WriteTo>
+std::optional<struct stat> SiteWriter::State::write_retrying(const fs::path& target, WriteTo&& write_to) {
+  auto written = write_to(target.string());
+  if (!written && clear_conflicts(target)) written = write_to(target.string());
+  return written;
+}
 
 bool SiteWriter::State::link_unchanged(const std::string& path, uint64_t size, uint64_t hash, const fs::path& target) {
   auto it = previous.find(path);
@@ -328,7 +271,7 @@ SiteWriter SiteWriter::open(std::string_view out_dir, std::string_view site_root
   remove_leftovers(state->parent, state->base_name);
   state->previous = read_marker(out / kOutputMarker);
   state->staging = state->parent / ("." + state->base_name + std::string(kStagingTag) + random_suffix());
-  if (!fs::create_directory(state->staging, error)) {
+  if (!state->claim_spare() && !fs::create_directory(state->staging, error)) {
     state->error = state->staging.string() + ": cannot create: " + error.message();
     state->staging.clear();
   }
@@ -359,8 +302,11 @@ void SiteWriter::add(std::string_view path_view, std::string_view content) {
   auto target = s.staged_target(path);
   if (!target) return;
   uint64_t hash = content_hash(content);
+  if (s.keep_reusable(path, content.size(), hash, *target)) return;
+  s.clear_target(*target);
   if (s.link_unchanged(path, content.size(), hash, *target)) return;
-  s.record(path, write_whole_file(target->string(), content), hash, *target);
+  auto written = s.write_retrying(*target, [content](const std::string& file) { return write_whole_file(file, content); });
+  s.record(path, written, hash, *target);
 }
 
 void SiteWriter::add_streamed(std::string_view path_view, const std::function<void(const WriteChunk&)>& produce) {
@@ -370,7 +316,9 @@ void SiteWriter::add_streamed(std::string_view path_view, const std::function<vo
   if (!target) return;
   // Hash 0: the content hash is not computed, so the next build never takes
   // this file for unchanged.
-  s.record(path, write_new_file(target->string(), produce), 0, *target);
+  s.clear_target(*target);
+  auto written = s.write_retrying(*target, [&produce](const std::string& file) { return write_new_file(file, produce); });
+  s.record(path, written, 0, *target);
 }
 
 WriteResult SiteWriter::commit() {
@@ -382,6 +330,7 @@ WriteResult SiteWriter::commit() {
     result.error = s.error;
     return result;
   }
+  s.remove_unwritten();
   if (!write_whole_file((s.staging / kOutputMarker).string(), marker_text(s.records))) {
     result.error = "cannot write the output marker: " + system_error_text();
     return result;
@@ -395,11 +344,15 @@ WriteResult SiteWriter::commit() {
       return result;
     }
     s.committed = true;
-    // The staging path now holds the previous site: renamed so that no
-    // later build mistakes it for a half-written one, then removed.
-    auto trash = s.parent / ("." + s.base_name + std::string(kTrashTag) + random_suffix());
-    if (::rename(s.staging.c_str(), trash.c_str()) == 0) remove_in_background(trash);
-    else fs::remove_all(s.staging, error);
+    // The staging path now holds the previous site. It becomes the spare,
+    // which the next build rewrites into; if another build left a spare
+    // meanwhile, it is removed, off the build's path.
+    auto spare = s.parent / ("." + s.base_name + std::string(kSpareTag));
+    if (::rename(s.staging.c_str(), spare.c_str()) != 0) {
+      auto trash = s.parent / ("." + s.base_name + std::string(kTrashTag) + random_suffix());
+      if (::rename(s.staging.c_str(), trash.c_str()) == 0) remove_in_background(trash);
+      else fs::remove_all(s.staging, error);
+    }
   } else if (::rename(s.staging.c_str(), s.out.c_str()) != 0) {
     result.error = s.out.string() + ": cannot move the new site in place: " + system_error_text();
     return result;

@@ -2,10 +2,10 @@
 //
 // Files go into a staging folder beside OUT as they are rendered (from any
 // thread); commit() swaps the staging folder with OUT in one step, so OUT
-// always holds a complete site, old or new, whenever the build stops. A page
-// whose bytes did not change since the previous build is hard-linked from it
-// rather than written again, and the previous site is removed by a separate
-// process, off the build's path.
+// always holds a complete site, old or new, whenever the build stops. The
+// previous site is kept beside OUT as the spare, which the next build takes
+// for its staging folder: a page the spare or OUT already holds with the
+// same bytes is kept or hard-linked rather than written again.
 #pragma once
 
 #include <functional>
@@ -29,7 +29,7 @@ struct WriteResult {
   bool ok = false;
   std::string error;  // when !ok: what went wrong, naming the path
   size_t files_written = 0;
-  size_t files_unchanged = 0;  // of files_written, hard-linked from the previous build
+  size_t files_unchanged = 0;  // of files_written, kept or hard-linked from an earlier build
 };
 
 class SiteWriter {

@@ -5,6 +5,8 @@
 #include <sys/stat.h>
 
 #include <chrono>
+#include <fstream>
+#include <map>
 #include <filesystem>
 #include <thread>
 
@@ -25,17 +27,39 @@ ino_t inode_of(const fs::path& path) {
   return ::stat(path.c_str(), &info) == 0 ? info.st_ino : 0;
 }
 
-// Entries beside the output folder (the site folder aside), once the
-// background removal of previous sites has finished (at most 10 s).
-size_t entries_beside_output_after_cleanup(const fs::path& parent) {
+// Entries beside the output folder other than the site folder, the output
+// folder and its spare, once the background removal of previous sites has
+// finished (at most 10 s).
+size_t leftovers_beside_output_after_cleanup(const fs::path& parent) {
   size_t entries = 0;
   for (int attempt = 0; attempt < 1000; ++attempt) {
     entries = 0;
-    for (const auto& entry : fs::directory_iterator(parent)) entries += entry.path().filename() != "site";
-    if (entries <= 1) break;
+    for (const auto& entry : fs::directory_iterator(parent)) {
+      auto name = entry.path().filename();
+      entries += name != "site" && name != "public" && name != ".public.topichub-spare";
+    }
+    if (entries == 0) break;
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   return entries;
+}
+
+// Every file below `folder` but the marker, with its bytes.
+std::map<std::string, std::string> contents_of(const fs::path& folder) {
+  std::map<std::string, std::string> contents;
+  for (const auto& entry : fs::recursive_directory_iterator(folder)) {
+    if (!entry.is_regular_file() || entry.path().filename() == kOutputMarker) continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    contents[entry.path().lexically_relative(folder).string()] =
+        std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  return contents;
+}
+
+std::map<std::string, std::string> as_map(const std::vector<OutputFile>& files) {
+  std::map<std::string, std::string> map;
+  for (const auto& file : files) map[file.path] = file.content;
+  return map;
 }
 
 TEST(SiteWriter, WritesThenReplacesPreviousOutput) {
@@ -47,9 +71,10 @@ TEST(SiteWriter, WritesThenReplacesPreviousOutput) {
   ASSERT_TRUE(write_site(files("2"), out, (dir.path() / "site").string()).ok);
   EXPECT_EQ(dir.read("public/index.html"), "home 2");
   EXPECT_FALSE(fs::exists(dir.path() / "public/stale.html"));
-  // Nothing but the output folder is left beside it once the previous site
-  // is removed (by a process of its own).
-  EXPECT_EQ(entries_beside_output_after_cleanup(dir.path()), 1u);
+  // Beside the output folder, only its spare: the previous site as it was,
+  // which the next build rewrites into.
+  EXPECT_EQ(leftovers_beside_output_after_cleanup(dir.path()), 0u);
+  EXPECT_EQ(dir.read(".public.topichub-spare/topics/x/index.html"), "hub 1");
 }
 
 TEST(SiteWriter, UnchangedPagesAreLinkedNotRewritten) {
@@ -69,7 +94,7 @@ TEST(SiteWriter, UnchangedPagesAreLinkedNotRewritten) {
   EXPECT_EQ(inode_of(dir.path() / "public/index.html"), home_inode) << "an unchanged page was rewritten";
   EXPECT_NE(inode_of(dir.path() / "public/topics/x/index.html"), hub_inode);
   EXPECT_EQ(dir.read("public/topics/x/index.html"), "hub 2");
-  EXPECT_EQ(entries_beside_output_after_cleanup(dir.path()), 1u);
+  EXPECT_EQ(leftovers_beside_output_after_cleanup(dir.path()), 0u);
 }
 
 TEST(SiteWriter, StreamedFilesArriveWholeAndAreAlwaysWritten) {
@@ -95,7 +120,7 @@ TEST(SiteWriter, StreamedFilesArriveWholeAndAreAlwaysWritten) {
     EXPECT_EQ(result.files_unchanged, build == 0 ? 0u : 1u);
     EXPECT_EQ(dir.read("public/_search/index.bin"), whole);
   }
-  EXPECT_EQ(entries_beside_output_after_cleanup(dir.path()), 1u);
+  EXPECT_EQ(leftovers_beside_output_after_cleanup(dir.path()), 0u);
 }
 
 TEST(SiteWriter, AStreamedFileThatCannotBeWrittenFailsTheWriter) {
@@ -147,6 +172,116 @@ TEST(SiteWriter, UnsafePathFailsAndLeavesPreviousSite) {
   EXPECT_FALSE(result.ok);
   EXPECT_FALSE(fs::exists(dir.path() / "escape.html"));
   EXPECT_EQ(dir.read("public/index.html"), "home 1");
+}
+
+// A rebuild writes into the spare (the site from two builds ago): pages the
+// spare already holds are kept as they are, pages OUT holds are linked, the
+// rest written, and what the new build lacks removed, folders included.
+TEST(SiteWriter, RebuildsIntoTheSpareKeepingWhatItAlreadyHolds) {
+  TempDir dir;
+  auto out = (dir.path() / "public").string();
+  auto site = (dir.path() / "site").string();
+  std::vector<OutputFile> first = {{"a/index.html", "a1"}, {"b/index.html", "b1"}, {"c/index.html", "c1"}};
+  std::vector<OutputFile> second = {{"a/index.html", "a1"}, {"b/index.html", "b2"}, {"c/index.html", "c1"}};
+  std::vector<OutputFile> third = {{"b/index.html", "b2"}, {"c/index.html", "c3"}, {"d/e/index.html", "d3"}};
+  ASSERT_TRUE(write_site(first, out, site).ok);
+  ASSERT_TRUE(write_site(second, out, site).ok);
+  auto spare = dir.path() / ".public.topichub-spare";
+  EXPECT_EQ(contents_of(spare), as_map(first));
+
+  // The spare holds b1: b2 is linked from OUT; c changed, d is new; a goes.
+  auto result = write_site(third, out, site);
+  ASSERT_TRUE(result.ok) << result.error;
+  EXPECT_EQ(result.files_written, 3u);
+  EXPECT_EQ(result.files_unchanged, 1u);
+  EXPECT_EQ(contents_of(dir.path() / "public"), as_map(third));
+  EXPECT_FALSE(fs::exists(dir.path() / "public/a")) << "the folder of a removed page stays behind";
+  EXPECT_EQ(contents_of(spare), as_map(second));
+
+  // The same again: the spare (the second build) holds b2; c3 and d3 are
+  // linked from OUT. Nothing is written.
+  auto b_inode = inode_of(spare / "b/index.html");
+  result = write_site(third, out, site);
+  ASSERT_TRUE(result.ok) << result.error;
+  EXPECT_EQ(result.files_unchanged, 3u);
+  EXPECT_EQ(inode_of(dir.path() / "public/b/index.html"), b_inode) << "a page the spare held was rewritten";
+  EXPECT_EQ(contents_of(dir.path() / "public"), as_map(third));
+  EXPECT_EQ(leftovers_beside_output_after_cleanup(dir.path()), 0u);
+}
+
+// The spare and OUT share the inodes of unchanged pages: a changed page must
+// get a new file, so that OUT shows the old page until the swap.
+TEST(SiteWriter, RewritingASharedPageLeavesTheLiveSiteAloneUntilTheSwap) {
+  TempDir dir;
+  auto out = (dir.path() / "public").string();
+  auto site = (dir.path() / "site").string();
+  ASSERT_TRUE(write_site(files("1"), out, site).ok);
+  ASSERT_TRUE(write_site(files("1"), out, site).ok);  // OUT links the spare's pages
+  ASSERT_EQ(inode_of(dir.path() / "public/index.html"), inode_of(dir.path() / ".public.topichub-spare/index.html"));
+
+  auto writer = SiteWriter::open(out, site);
+  ASSERT_TRUE(writer.ok()) << writer.error();
+  writer.add("index.html", "home 2");
+  writer.add("topics/x/index.html", "hub 1");
+  EXPECT_EQ(dir.read("public/index.html"), "home 1") << "the live site changed before the swap";
+  ASSERT_TRUE(writer.commit().ok);
+  EXPECT_EQ(dir.read("public/index.html"), "home 2");
+  EXPECT_EQ(dir.read("public/topics/x/index.html"), "hub 1");
+}
+
+TEST(SiteWriter, AFileAddedToTheOutputByHandDoesNotComeBackFromTheSpare) {
+  TempDir dir;
+  auto out = (dir.path() / "public").string();
+  auto site = (dir.path() / "site").string();
+  ASSERT_TRUE(write_site(files("1"), out, site).ok);
+  dir.write("public/extra.html", "by hand");
+  ASSERT_TRUE(write_site(files("1"), out, site).ok);
+  EXPECT_FALSE(fs::exists(dir.path() / "public/extra.html"));
+  ASSERT_TRUE(write_site(files("1"), out, site).ok);  // rewrites into the tree that held it
+  EXPECT_EQ(contents_of(dir.path() / "public"), as_map(files("1")));
+}
+
+TEST(SiteWriter, AHandEditedSharedPageIsRewrittenFromTheSpare) {
+  TempDir dir;
+  auto out = (dir.path() / "public").string();
+  auto site = (dir.path() / "site").string();
+  ASSERT_TRUE(write_site(files("1"), out, site).ok);
+  ASSERT_TRUE(write_site(files("1"), out, site).ok);
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  dir.write("public/index.html", "edited");  // in place: the spare's copy is the same inode
+  auto result = write_site(files("1"), out, site);
+  ASSERT_TRUE(result.ok) << result.error;
+  EXPECT_EQ(dir.read("public/index.html"), "home 1");
+  EXPECT_EQ(result.files_unchanged, 1u) << "only the untouched hub page is reused";
+}
+
+TEST(SiteWriter, ADamagedSpareIsReplacedNotReused) {
+  TempDir dir;
+  auto out = (dir.path() / "public").string();
+  auto site = (dir.path() / "site").string();
+  ASSERT_TRUE(write_site(files("1"), out, site).ok);
+  ASSERT_TRUE(write_site(files("2"), out, site).ok);
+  dir.write(".public.topichub-spare/.topichub-output", "not a marker");
+  dir.write(".public.topichub-spare/stray.html", "stray");
+  auto result = write_site(files("3"), out, site);
+  ASSERT_TRUE(result.ok) << result.error;
+  EXPECT_EQ(contents_of(dir.path() / "public"), as_map(files("3")));
+  EXPECT_EQ(leftovers_beside_output_after_cleanup(dir.path()), 0u);
+}
+
+// Paths that were folders become files and the other way round.
+TEST(SiteWriter, ASpareWhoseFoldersAndFilesTradePlacesIsCleared) {
+  TempDir dir;
+  auto out = (dir.path() / "public").string();
+  auto site = (dir.path() / "site").string();
+  std::vector<OutputFile> first = {{"static/a/b.txt", "folder a"}, {"static/c", "file c"}};
+  std::vector<OutputFile> second = {{"index.html", "home"}};
+  std::vector<OutputFile> third = {{"static/a", "file a"}, {"static/c/d.txt", "folder c"}};
+  ASSERT_TRUE(write_site(first, out, site).ok);
+  ASSERT_TRUE(write_site(second, out, site).ok);
+  auto result = write_site(third, out, site);  // into the first build's tree
+  ASSERT_TRUE(result.ok) << result.error;
+  EXPECT_EQ(contents_of(dir.path() / "public"), as_map(third));
 }
 
 TEST(SiteWriter, SafeRelativePaths) {

@@ -1,0 +1,77 @@
+// File-system steps of writing a site: making folders, writing whole files
+// with few system calls, walking and removing trees. Internal to write/.
+#pragma once
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace topichub {
+
+// mkdir -p, with one system call in the common case (the parent exists):
+// fs::create_directories checks every component first.
+void make_folder(const std::string& dir);
+
+// Creates (or truncates) `path` for writing. Its folder may still be in the
+// making by another thread (see SiteWriter::State::ensure_folder): then it is
+// made here too, which is harmless, and the open is tried again.
+int open_new_file(const std::string& path);
+
+// A file descriptor closed when it goes out of scope, unless closed before.
+class UniqueFd {
+ public:
+  explicit UniqueFd(int fd) : fd_(fd) {}
+  UniqueFd(const UniqueFd&) = delete;
+  UniqueFd& operator=(const UniqueFd&) = delete;
+  ~UniqueFd() { close(); }
+  int get() const { return fd_; }
+  // 0, or -1 with errno set (as ::close).
+  int close() {
+    int result = fd_ >= 0 ? ::close(fd_) : 0;
+    fd_ = -1;
+    return result;
+  }
+
+ private:
+  int fd_;
+};
+
+// False (errno set) when not all of `content` could be written.
+bool write_all(int fd, std::string_view content);
+
+// Writes a new file from the chunks `produce` passes to the function it is
+// given; returns the file's status, or nullopt (errno set).
+template <typename Produce>
+std::optional<struct stat> write_new_file(const std::string& path, Produce&& produce) {
+  UniqueFd fd(open_new_file(path));
+  if (fd.get() < 0) return std::nullopt;
+  bool written = true;
+  produce([&](std::string_view chunk) { written = written && write_all(fd.get(), chunk); });
+  struct stat info {};
+  if (!written || ::fstat(fd.get(), &info) != 0 || fd.close() != 0) return std::nullopt;
+  return info;
+}
+
+// Writes `content` as a new file at `path` (see write_new_file).
+std::optional<struct stat> write_whole_file(const std::string& path, std::string_view content);
+
+// "<pid>-<random hex>", for names of folders no other build will pick.
+std::string random_suffix();
+
+// Removes `folder` from a process of its own (rm, in its own process group
+// so that a Ctrl-C after the build does not interrupt it): deleting a large
+// tree takes seconds on a disk and need not hold up the build. Falls back to
+// removing it here.
+void remove_in_background(const std::filesystem::path& folder);
+
+// The files and the folders below `root` (not `root` itself), as paths
+// relative to it ("topics/x/index.html", "topics/x"); symbolic links are
+// listed as files. False when a folder cannot be read.
+bool list_tree(const std::string& root, std::vector<std::string>& files, std::vector<std::string>& folders);
+
+}  // namespace topichub

@@ -1,0 +1,38 @@
+// The marker topichub leaves in every output folder: a heading line, then
+// one record per file it wrote, so that a later build recognises the files
+// it may reuse and only ever replaces folders it wrote itself. Internal to
+// write/.
+#pragma once
+
+#include <sys/stat.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace topichub {
+
+// What the marker records of each file, to recognise it unchanged next time:
+// its bytes (size and hash), and its inode as written (number and mtime), so
+// that a file edited in OUT by hand since is not mistaken for ours.
+struct FileRecord {
+  uint64_t size = 0;
+  uint64_t hash = 0;
+  int64_t mtime_ns = 0;
+  uint64_t inode = 0;
+};
+
+// Output path ("topics/x/index.html") -> its record.
+using FileRecords = std::unordered_map<std::string, FileRecord>;
+
+uint64_t content_hash(std::string_view content);
+FileRecord record_of(const struct stat& info, uint64_t hash);
+
+std::string marker_text(const FileRecords& records);
+// The records of the marker file at `marker`; empty when it has none, or is
+// missing or damaged.
+FileRecords read_marker(const std::filesystem::path& marker);
+
+}  // namespace topichub
