@@ -224,7 +224,7 @@ def cmd_table(a):
         s = sites.get(site, {})
         n = len(by.get("topichub", {}))
         what = {"shm": "/dev/shm (RAM disk)", "disk": "disk"}.get(place, place)
-        how = {"fresh": "fresh output folder", "rebuild": "rebuild over the previous output"}.get(case, case)
+        how = {"fresh": "fresh output folder", "rebuild": "rebuild over the previous output, itself a rebuild"}.get(case, case)
         print()
         heading = f"## {site}"
         if s:
