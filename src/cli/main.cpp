@@ -85,6 +85,7 @@ int run_build(const std::string& site, std::string out, bool drafts, const std::
   if (out.empty()) out = (std::filesystem::path(site) / "public").string();
   // Pages are written into a staging folder as they are rendered; nothing
   // reaches OUT unless the whole build succeeds.
+  progress(std::string_view("open output"), 0, 0);
   auto writer = topichub::SiteWriter::open(out, site);
   if (!writer.ok()) {
     std::cerr << "error: " << writer.error() << "\n";

@@ -88,6 +88,7 @@ BuildOutput build_site(std::string_view site_root, const BuildOptions& options) 
     collect_static_files(site_root, static_files, output.diagnostics);
     for (auto& file : static_files) options.write_file(std::move(file));
   }
+  context.cards = {};  // shared by rendered views only
   if (build_index) {
     // The render workers' freed memory goes back to the system before the
     // index, the other large structure, is built.

@@ -31,6 +31,9 @@ struct RenderContext {
   // REQUIRES: base_url ends with '/'.
   RenderContext(const Site& site, const TopicGraph& graph, std::span<const ArticleLinks> links,
                 const Curation& curation, std::string base_url);
+  // Views share site_block and cards by address.
+  RenderContext(const RenderContext&) = delete;
+  RenderContext& operator=(const RenderContext&) = delete;
 
   std::string topic_url(std::string_view slug) const { return path_prefix + "topics/" + std::string(slug) + "/"; }
   std::string topic_url(size_t topic) const { return topic_url(site.topics[topic].slug); }
@@ -41,7 +44,7 @@ struct RenderContext {
   std::string absolute(std::string_view path) const;
   std::string format_date(const Date& date) const;
 
-  // Builds `cards`, on all cores.
+  // Builds `cards`, on all cores. REQUIRES: no view shares a card yet.
   void make_cards();
 };
 

@@ -42,7 +42,10 @@ View View::from_json(const nlohmann::json& json) {
   switch (json.type()) {
     case nlohmann::json::value_t::boolean: return json.get<bool>();
     case nlohmann::json::value_t::number_integer: return json.get<int64_t>();
-    case nlohmann::json::value_t::number_unsigned: return static_cast<int64_t>(json.get<uint64_t>());
+    case nlohmann::json::value_t::number_unsigned:
+      // Beyond int64_t, kept as its text: it renders the same.
+      if (json.get<uint64_t>() > static_cast<uint64_t>(INT64_MAX)) return json.dump();
+      return static_cast<int64_t>(json.get<uint64_t>());
     case nlohmann::json::value_t::number_float: return json.get<double>();
     case nlohmann::json::value_t::string: return json.get<std::string>();
     case nlohmann::json::value_t::array: {
@@ -134,11 +137,9 @@ std::string View::number_text() const {
   if (const auto* integer = std::get_if<int64_t>(&value))
     return std::string(digits, std::to_chars(digits, digits + sizeof digits, *integer).ptr);
   const auto* real = std::get_if<double>(&value);
-  if (!real) return {};
-  std::string text(digits, std::to_chars(digits, digits + sizeof digits, *real).ptr);
-  // As JSON writes it: a whole number keeps its ".0".
-  if (text.find_first_of(".eEn") == std::string::npos) text += ".0";
-  return text;
+  // JSON's own spelling ("100000.0", "1e+20", null for NaN), as pages
+  // showed numbers when views were JSON.
+  return real ? nlohmann::json(*real).dump() : std::string();
 }
 
 }  // namespace topichub

@@ -40,13 +40,18 @@ class View {
   View(double value) : value_(value) {}
   View(std::string text) : value_(std::move(text)) {}
   View(const char* text) : value_(std::string(text)) {}
+  // Any other pointer would silently become a bool.
+  template <typename T>
+  View(const T*) = delete;
   View(std::initializer_list<Member> members);  // an object
 
   // Text the view does not own. REQUIRES: `text` outlives the view.
   static View borrow(std::string_view text);
+  static View borrow(std::string&& text) = delete;  // a temporary dies first
   // Another view, not copied. REQUIRES: `shared` outlives this view and is
   // not changed while this view is rendered.
   static View share(const View& shared);
+  static View share(const View&& shared) = delete;
   static View list(size_t capacity = 0);
   static View object();
   // A copy of JSON data (front matter params, test fixtures). Binary values
@@ -68,7 +73,7 @@ class View {
   std::span<const Member> members() const;  // empty unless kind() == object
   const View* find(std::string_view key) const;  // nullptr unless an object with that key
   bool empty() const;  // no items, no members, or empty text
-  // The text of a number as JSON writes it ("42", "1.5", "2.0").
+  // The text of a number as JSON writes it ("42", "1.5", "2.0", "1e+20").
   std::string number_text() const;
 
  private:
@@ -80,7 +85,8 @@ class View {
 struct View::Member {
   Member(std::string key, View value) : key(std::move(key)), value(std::move(value)) {}
   // Mutable so that View's initializer-list constructor can move members out
-  // of the list (whose elements are const) instead of copying whole lists.
+  // of the list (whose elements are const) instead of copying whole lists;
+  // nothing else changes a member through a const View.
   mutable std::string key;
   mutable View value;
 };

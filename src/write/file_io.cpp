@@ -24,12 +24,33 @@ void make_folder(const std::string& dir) {
 }
 
 int open_new_file(const std::string& path) {
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd >= 0 || errno != ENOENT) return fd;
-  auto slash = path.rfind('/');
-  if (slash == std::string::npos || slash == 0) return fd;
-  make_folder(path.substr(0, slash));
-  return ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  constexpr int kFlags = O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC;
+  int fd = ::open(path.c_str(), kFlags, 0644);
+  if (fd >= 0) return fd;
+  if (errno == EEXIST) {
+    ::unlink(path.c_str());
+  } else if (errno == ENOENT) {
+    auto slash = path.rfind('/');
+    if (slash == std::string::npos || slash == 0) return fd;
+    make_folder(path.substr(0, slash));
+  } else {
+    return fd;
+  }
+  return ::open(path.c_str(), kFlags, 0644);
+}
+
+bool link_replacing(const std::string& from, const std::string& to) {
+  if (::link(from.c_str(), to.c_str()) == 0) return true;
+  if (errno == EEXIST) {
+    ::unlink(to.c_str());
+  } else if (errno == ENOENT) {
+    auto slash = to.rfind('/');
+    if (slash == std::string::npos || slash == 0) return false;
+    make_folder(to.substr(0, slash));
+  } else {
+    return false;
+  }
+  return ::link(from.c_str(), to.c_str()) == 0;
 }
 
 bool write_all(int fd, std::string_view content) {

@@ -17,10 +17,16 @@ namespace topichub {
 // fs::create_directories checks every component first.
 void make_folder(const std::string& dir);
 
-// Creates (or truncates) `path` for writing. Its folder may still be in the
-// making by another thread (see SiteWriter::State::ensure_folder): then it is
-// made here too, which is harmless, and the open is tried again.
+// Creates `path` for writing as a new file. A file already there is
+// unlinked first, never truncated: it may be a hard link of a page of the
+// live site, which must not change before the swap. Its folder may still be
+// in the making by another thread (see SiteWriter::State::ensure_folder):
+// then it is made here too, which is harmless, and the open is tried again.
 int open_new_file(const std::string& path);
+
+// Hard-links `from` at `to`, replacing a file there and making a folder not
+// made yet (as open_new_file). False (errno set) when it cannot.
+bool link_replacing(const std::string& from, const std::string& to);
 
 // A file descriptor closed when it goes out of scope, unless closed before.
 class UniqueFd {

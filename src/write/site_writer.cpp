@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <future>
 #include <unordered_set>
 #include <vector>
 
@@ -33,18 +34,17 @@ void remove_leftovers(const fs::path& parent, const std::string& base_name) {
   std::error_code error;
   auto staging_prefix = "." + base_name + std::string(kStagingTag);
   auto trash_prefix = "." + base_name + std::string(kTrashTag);
-  std::vector<fs::path> stale_staging, trash;
-  for (const auto& entry : fs::directory_iterator(parent, error)) {
-    auto name = entry.path().filename().string();
+  std::vector<fs::path> leftovers;
+  for (fs::directory_iterator entry(parent, error), end; !error && entry != end; entry.increment(error)) {
+    auto name = entry->path().filename().string();
     if (name.starts_with(staging_prefix)) {
       int pid = std::atoi(name.c_str() + staging_prefix.size());
-      if (pid <= 0 || (::kill(pid, 0) != 0 && errno == ESRCH)) stale_staging.push_back(entry.path());
+      if (pid <= 0 || (::kill(pid, 0) != 0 && errno == ESRCH)) leftovers.push_back(entry->path());
     } else if (name.starts_with(trash_prefix)) {
-      trash.push_back(entry.path());
+      leftovers.push_back(entry->path());
     }
   }
-  for (const auto& folder : stale_staging) fs::remove_all(folder, error);
-  for (const auto& folder : trash) remove_in_background(folder);
+  for (const auto& folder : leftovers) remove_in_background(folder);
 }
 
 bool is_inside(const fs::path& inner, const fs::path& outer) {
@@ -72,17 +72,21 @@ std::string refusal(const fs::path& out, std::string_view site_root) {
 struct SiteWriter::State {
   fs::path out, parent, staging;
   std::string base_name;
-  FileRecords previous;  // OUT's files; read-only once open
-  // When the staging folder is a reused spare: the files already in it that
+  FileRecords out_records;  // OUT's files; read-only once open
+  // When the staging folder is the claimed spare: the files it held, which
   // may be kept. Read-only once open.
-  FileRecords reusable;
-  bool reusing = false;
+  FileRecords spare_records;
+  bool reusing_spare = false;
   std::mutex mutex;  // guards what follows
   std::string error;
   std::unordered_set<std::string> made_dirs;
-  FileRecords records;
+  FileRecords written_records;  // this build's files
   size_t unchanged = 0;
   bool committed = false;
+  // Reading the markers and listing the spare take a tenth of a second on
+  // MedQuAD: done on a thread of their own while the site loads, and waited
+  // for by the first file written.
+  std::shared_future<void> prepared;
 
   void fail(std::string message) {
     std::lock_guard lock(mutex);
@@ -96,25 +100,33 @@ struct SiteWriter::State {
   // the staging folder, so that a rebuild writes only what changed since
   // and deletes nothing in bulk; false when there is none to take.
   bool claim_spare();
-  // True (and recorded) when the reused staging folder's copy of `path`
-  // already holds these bytes and was not touched since it was written.
-  bool keep_reusable(const std::string& path, uint64_t size, uint64_t hash, const fs::path& target);
-  // In a reused staging folder: removes the stale copy of `path` so that the
-  // new file gets an inode of its own (the stale one may be hard-linked
-  // into OUT, which must not change before the swap).
-  void clear_target(const fs::path& target);
-  // In a reused staging folder, when a write failed: removes a file that
-  // stands where a folder of `target` must be, or a folder where `target`
-  // must be; true when it removed something (the write may be retried).
-  bool clear_conflicts(const fs::path& target);
-  // Removes the reused files this build did not write, and the folders
+  // Reads OUT's marker, and with a claimed spare its marker, and prunes it
+  // (see prune_unlisted); a spare that cannot be read is discarded and the
+  // staging folder made afresh.
+  void prepare(bool claimed);
+  void wait_prepared() {
+    if (prepared.valid()) prepared.get();
+  }
+  // Removes from the claimed spare what its marker does not list (added to
+  // OUT by hand), as a folder made afresh would not hold it.
+  void prune_unlisted(const std::vector<std::string>& files, const std::vector<std::string>& folders);
+  // Hands `folder` (no longer wanted) to a background removal.
+  void discard(const fs::path& folder);
+  // True (and recorded) when the claimed spare's copy of `path` already
+  // holds these bytes and was not touched since it was written.
+  bool keep_spare_copy(const std::string& path, uint64_t size, uint64_t hash, const fs::path& target);
+  // In the claimed spare, when a write failed: removes a file that stands
+  // where a folder of `target` must be, or a folder where `target` must be.
+  void clear_conflicts(const fs::path& target);
+  // Removes the spare's files this build did not write, and the folders
   // that leaves empty.
   void remove_unwritten();
-  // Hard-links the previous build's copy of `path` when it holds the same
-  // bytes (`size`, `hash`) and was not touched since; true when it did.
+  // Hard-links OUT's copy of `path` when it holds the same bytes (`size`,
+  // `hash`) and was not touched since; true when it did.
   bool link_unchanged(const std::string& path, uint64_t size, uint64_t hash, const fs::path& target);
-  // Writes a file at `target` with `write_to(path)`, and once more after
-  // clear_conflicts() if that fails; returns its status (nullopt: failed).
+  // Writes a file at `target` with `write_to(path)`; in the claimed spare,
+  // once more after clear_conflicts() if that fails. Returns its status
+  // (nullopt: failed, errno set).
   template <typename WriteTo>
   std::optional<struct stat> write_retrying(const fs::path& target, WriteTo&& write_to);
   // The path of `path` in the staging site, its folder made; nullopt (the
@@ -122,6 +134,11 @@ struct SiteWriter::State {
   std::optional<fs::path> staged_target(const std::string& path);
   // Records a file written at `target` (nullopt: it could not be; fails).
   void record(const std::string& path, std::optional<struct stat> written, uint64_t hash, const fs::path& target);
+  void record_unchanged(const std::string& path, const FileRecord& now) {
+    std::lock_guard lock(mutex);
+    written_records[path] = now;
+    ++unchanged;
+  }
   // Makes the folder `dir` in the staging site unless a thread already did
   // or is doing it. The system calls run outside the lock, so a file's open
   // can find its folder not made yet: open_new_file() deals with that.
@@ -134,53 +151,85 @@ struct SiteWriter::State {
   }
 };
 
+namespace {
+
+// The file at `path` as `record` describes it: same size, same inode, not
+// modified since (to the file system's timestamp resolution, a few ms at
+// worst: an edit by hand within that time and of the same size would pass).
+std::optional<FileRecord> unchanged_since(const fs::path& path, const FileRecord& record) {
+  struct stat info {};
+  if (::lstat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
+  auto now = record_of(info, record.hash);
+  if (now.size != record.size || now.mtime_ns != record.mtime_ns || now.inode != record.inode) return std::nullopt;
+  return now;
+}
+
+}  // namespace
+
 bool SiteWriter::State::claim_spare() {
   auto spare = parent / ("." + base_name + std::string(kSpareTag));
+  // Only a folder: a symbolic link by that name would lead the pruning
+  // into someone else's files.
+  struct stat info {};
+  if (::lstat(spare.c_str(), &info) != 0 || !S_ISDIR(info.st_mode)) return false;
   // The rename claims it: a second build running at once finds none.
-  if (::rename(spare.c_str(), staging.c_str()) != 0) return false;
+  return ::rename(spare.c_str(), staging.c_str()) == 0;
+}
+
+void SiteWriter::State::prepare(bool claimed) {
+  out_records = read_marker(out / kOutputMarker);
+  if (!claimed) return;
   auto marker = staging / kOutputMarker;
-  auto records = read_marker(marker);
+  spare_records = read_marker(marker);
   std::vector<std::string> files, folders;
-  if (records.empty() || !list_tree(staging.string(), files, folders)) {
-    auto trash = parent / ("." + base_name + std::string(kTrashTag) + random_suffix());
-    if (::rename(staging.c_str(), trash.c_str()) == 0) remove_in_background(trash);
-    else fs::remove_all(staging);
-    return false;
+  if (spare_records.empty() || !list_tree(staging.string(), files, folders)) {
+    spare_records.clear();
+    discard(staging);
+    std::error_code error;
+    if (!fs::create_directory(staging, error)) fail(staging.string() + ": cannot create: " + error.message());
+    return;
   }
   ::unlink(marker.c_str());
-  // What the marker does not list was added to OUT by hand: it goes, as it
-  // would from a folder made afresh.
+  prune_unlisted(files, folders);
+  reusing_spare = true;
+}
+
+void SiteWriter::State::prune_unlisted(const std::vector<std::string>& files, const std::vector<std::string>& folders) {
   for (const auto& file : files)
-    if (!records.contains(file)) ::unlink((staging / file).c_str());
+    if (!spare_records.contains(file)) ::unlink((staging / file).c_str());
+  std::unordered_set<std::string> listed_folders;
+  for (const auto& [path, record] : spare_records)
+    for (auto slash = path.find('/'); slash != std::string::npos; slash = path.find('/', slash + 1))
+      listed_folders.insert(path.substr(0, slash));
   std::string root = staging.string();
   made_dirs.insert(root);
-  for (const auto& folder : folders) made_dirs.insert(root + "/" + folder);
-  reusable = std::move(records);
-  reusing = true;
+  for (const auto& folder : folders) {
+    std::error_code error;
+    if (listed_folders.contains(folder)) made_dirs.insert(root + "/" + folder);
+    else fs::remove_all(staging / folder, error);
+  }
+}
+
+void SiteWriter::State::discard(const fs::path& folder) {
+  auto trash = parent / ("." + base_name + std::string(kTrashTag) + random_suffix());
+  std::error_code error;
+  if (::rename(folder.c_str(), trash.c_str()) == 0) remove_in_background(trash);
+  else fs::remove_all(folder, error);
+}
+
+bool SiteWriter::State::keep_spare_copy(const std::string& path, uint64_t size, uint64_t hash, const fs::path& target) {
+  if (!reusing_spare) return false;
+  auto it = spare_records.find(path);
+  if (it == spare_records.end() || it->second.size != size || it->second.hash != hash) return false;
+  auto now = unchanged_since(target, it->second);
+  if (!now) return false;
+  record_unchanged(path, *now);
   return true;
 }
 
-bool SiteWriter::State::keep_reusable(const std::string& path, uint64_t size, uint64_t hash, const fs::path& target) {
-  if (!reusing) return false;
-  auto it = reusable.find(path);
-  if (it == reusable.end() || it->second.size != size || it->second.hash != hash) return false;
-  struct stat info {};
-  if (::lstat(target.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return false;
-  auto now = record_of(info, hash);
-  if (now.size != it->second.size || now.mtime_ns != it->second.mtime_ns || now.inode != it->second.inode) return false;
-  std::lock_guard lock(mutex);
-  records[path] = now;
-  ++unchanged;
-  return true;
-}
-
-void SiteWriter::State::clear_target(const fs::path& target) {
-  if (reusing) ::unlink(target.c_str());
-}
-
-bool SiteWriter::State::clear_conflicts(const fs::path& target) {
-  if (!reusing) return false;
-  bool cleared = false;
+void SiteWriter::State::clear_conflicts(const fs::path& target) {
+  // Other threads may be clearing the same folders: every step tolerates
+  // finding its work done.
   std::error_code error;
   fs::path folder = staging;
   auto relative = target.lexically_relative(staging);
@@ -189,23 +238,20 @@ bool SiteWriter::State::clear_conflicts(const fs::path& target) {
     bool last = std::next(part) == relative.end();
     struct stat info {};
     if (::lstat(folder.c_str(), &info) != 0) break;
-    if (!last && !S_ISDIR(info.st_mode)) cleared = ::unlink(folder.c_str()) == 0 || cleared;
-    if (last && S_ISDIR(info.st_mode)) cleared = fs::remove_all(folder, error) > 0 || cleared;
+    if (!last && !S_ISDIR(info.st_mode)) ::unlink(folder.c_str());
+    if (last && S_ISDIR(info.st_mode)) fs::remove_all(folder, error);
   }
-  if (cleared) make_folder(target.parent_path().string());
-  return cleared;
+  make_folder(target.parent_path().string());
 }
 
 void SiteWriter::State::remove_unwritten() {
-  if (!reusing) return;
+  if (!reusing_spare) return;
   std::vector<std::string> emptied;
-  for (const auto& [path, record] : reusable) {
-    if (records.contains(path)) continue;
+  for (const auto& [path, record] : spare_records) {
+    if (written_records.contains(path)) continue;
     ::unlink((staging / path).c_str());
-    for (auto slash = path.rfind('/'); slash != std::string::npos; slash = path.rfind('/', slash - 1)) {
+    for (auto slash = path.rfind('/'); slash != std::string::npos && slash > 0; slash = path.rfind('/', slash - 1))
       emptied.push_back(path.substr(0, slash));
-      if (slash == 0) break;
-    }
   }
   // Deepest first; a folder still holding files stays.
   std::sort(emptied.begin(), emptied.end(), [](const std::string& a, const std::string& b) {
@@ -218,26 +264,18 @@ void SiteWriter::State::remove_unwritten() {
 template <typename WriteTo>
 std::optional<struct stat> SiteWriter::State::write_retrying(const fs::path& target, WriteTo&& write_to) {
   auto written = write_to(target.string());
-  if (!written && clear_conflicts(target)) written = write_to(target.string());
-  return written;
+  if (written || !reusing_spare) return written;
+  clear_conflicts(target);
+  return write_to(target.string());
 }
 
 bool SiteWriter::State::link_unchanged(const std::string& path, uint64_t size, uint64_t hash, const fs::path& target) {
-  auto it = previous.find(path);
-  if (it == previous.end() || it->second.size != size || it->second.hash != hash) return false;
+  auto it = out_records.find(path);
+  if (it == out_records.end() || it->second.size != size || it->second.hash != hash) return false;
   auto old_path = out / path;
-  struct stat info {};
-  if (::stat(old_path.c_str(), &info) != 0) return false;
-  auto now = record_of(info, hash);
-  if (now.size != it->second.size || now.mtime_ns != it->second.mtime_ns || now.inode != it->second.inode) return false;
-  if (::link(old_path.c_str(), target.c_str()) != 0) {
-    if (errno != ENOENT) return false;
-    make_folder(target.parent_path().string());  // still in the making by another thread
-    if (::link(old_path.c_str(), target.c_str()) != 0) return false;
-  }
-  std::lock_guard lock(mutex);
-  records[path] = now;
-  ++unchanged;
+  auto now = unchanged_since(old_path, it->second);
+  if (!now || !link_replacing(old_path.string(), target.string())) return false;
+  record_unchanged(path, *now);
   return true;
 }
 
@@ -246,13 +284,12 @@ SiteWriter::SiteWriter(SiteWriter&&) noexcept = default;
 SiteWriter& SiteWriter::operator=(SiteWriter&&) noexcept = default;
 
 SiteWriter::~SiteWriter() {
-  if (state_ && !state_->committed && !state_->staging.empty()) {
-    std::error_code error;
-    fs::remove_all(state_->staging, error);
-  }
+  if (!state_) return;
+  if (state_->prepared.valid()) state_->prepared.wait();
+  if (!state_->committed && !state_->staging.empty()) state_->discard(state_->staging);
 }
 
-bool SiteWriter::ok() const { return state_->error.empty(); }
+bool SiteWriter::ok() const { return !state_->failed(); }
 const std::string& SiteWriter::error() const { return state_->error; }
 
 SiteWriter SiteWriter::open(std::string_view out_dir, std::string_view site_root) {
@@ -269,12 +306,14 @@ SiteWriter SiteWriter::open(std::string_view out_dir, std::string_view site_root
   fs::create_directories(state->parent, error);
   state->base_name = out.filename().string();
   remove_leftovers(state->parent, state->base_name);
-  state->previous = read_marker(out / kOutputMarker);
   state->staging = state->parent / ("." + state->base_name + std::string(kStagingTag) + random_suffix());
-  if (!state->claim_spare() && !fs::create_directory(state->staging, error)) {
+  bool claimed = state->claim_spare();
+  if (!claimed && !fs::create_directory(state->staging, error)) {
     state->error = state->staging.string() + ": cannot create: " + error.message();
     state->staging.clear();
+    return SiteWriter(std::move(state));
   }
+  state->prepared = std::async(std::launch::async, [s = state.get(), claimed] { s->prepare(claimed); }).share();
   return SiteWriter(std::move(state));
 }
 
@@ -293,17 +332,17 @@ void SiteWriter::State::record(const std::string& path, std::optional<struct sta
                                const fs::path& target) {
   if (!written) return fail(target.string() + ": cannot write: " + system_error_text());
   std::lock_guard lock(mutex);
-  records[path] = record_of(*written, hash);
+  written_records[path] = record_of(*written, hash);
 }
 
 void SiteWriter::add(std::string_view path_view, std::string_view content) {
   auto& s = *state_;
+  s.wait_prepared();
   std::string path(path_view);
   auto target = s.staged_target(path);
   if (!target) return;
   uint64_t hash = content_hash(content);
-  if (s.keep_reusable(path, content.size(), hash, *target)) return;
-  s.clear_target(*target);
+  if (s.keep_spare_copy(path, content.size(), hash, *target)) return;
   if (s.link_unchanged(path, content.size(), hash, *target)) return;
   auto written = s.write_retrying(*target, [content](const std::string& file) { return write_whole_file(file, content); });
   s.record(path, written, hash, *target);
@@ -311,27 +350,28 @@ void SiteWriter::add(std::string_view path_view, std::string_view content) {
 
 void SiteWriter::add_streamed(std::string_view path_view, const std::function<void(const WriteChunk&)>& produce) {
   auto& s = *state_;
+  s.wait_prepared();
   std::string path(path_view);
   auto target = s.staged_target(path);
   if (!target) return;
   // Hash 0: the content hash is not computed, so the next build never takes
   // this file for unchanged.
-  s.clear_target(*target);
   auto written = s.write_retrying(*target, [&produce](const std::string& file) { return write_new_file(file, produce); });
   s.record(path, written, 0, *target);
 }
 
 WriteResult SiteWriter::commit() {
   auto& s = *state_;
+  s.wait_prepared();
   WriteResult result;
-  result.files_written = s.records.size();
+  result.files_written = s.written_records.size();
   result.files_unchanged = s.unchanged;
   if (!s.error.empty()) {
     result.error = s.error;
     return result;
   }
   s.remove_unwritten();
-  if (!write_whole_file((s.staging / kOutputMarker).string(), marker_text(s.records))) {
+  if (!write_whole_file((s.staging / kOutputMarker).string(), marker_text(s.written_records))) {
     result.error = "cannot write the output marker: " + system_error_text();
     return result;
   }

@@ -43,7 +43,8 @@ class SiteWriter {
   SiteWriter& operator=(SiteWriter&&) noexcept;
   ~SiteWriter();  // without commit(): the staging folder is removed, OUT untouched
 
-  bool ok() const;
+  bool ok() const;  // thread-safe
+  // REQUIRES: not called while files are being added.
   const std::string& error() const;
 
   // Thread-safe. REQUIRES: `path` relative, '/' separated, without "..";

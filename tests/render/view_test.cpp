@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "render/mustache.h"
@@ -66,8 +67,11 @@ TEST(View, NumbersReadAsJsonWritesThem) {
   EXPECT_EQ(View(1.5).number_text(), "1.5");
   EXPECT_EQ(View(2.0).number_text(), "2.0");
   EXPECT_EQ(View("2").number_text(), "");
-  for (const char* json : {"42", "1.5", "2.0", "-7", "0.1", "1e+20"})
-    EXPECT_EQ(View::from_json(nlohmann::json::parse(json)).number_text(), nlohmann::json::parse(json).dump()) << json;
+  EXPECT_EQ(View(std::nan("")).number_text(), "null");
+  for (const char* json : {"42", "1.5", "2.0", "-7", "0.1", "1e+20", "100000.0", "0.0001", "1e6",
+                           "18446744073709551615", "-9223372036854775808"})
+    EXPECT_EQ(render("{{n}}", View{{"n", View::from_json(nlohmann::json::parse(json))}}), nlohmann::json::parse(json).dump())
+        << json;
 }
 
 TEST(View, FromJsonKeepsStructureAndOrder) {

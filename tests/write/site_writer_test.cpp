@@ -235,10 +235,13 @@ TEST(SiteWriter, AFileAddedToTheOutputByHandDoesNotComeBackFromTheSpare) {
   auto site = (dir.path() / "site").string();
   ASSERT_TRUE(write_site(files("1"), out, site).ok);
   dir.write("public/extra.html", "by hand");
+  dir.write("public/topics/x/notes.txt", "by hand");
+  fs::create_directories(dir.path() / "public/drafts/empty");
   ASSERT_TRUE(write_site(files("1"), out, site).ok);
   EXPECT_FALSE(fs::exists(dir.path() / "public/extra.html"));
-  ASSERT_TRUE(write_site(files("1"), out, site).ok);  // rewrites into the tree that held it
+  ASSERT_TRUE(write_site(files("1"), out, site).ok);  // rewrites into the tree that held them
   EXPECT_EQ(contents_of(dir.path() / "public"), as_map(files("1")));
+  EXPECT_FALSE(fs::exists(dir.path() / "public/drafts")) << "a folder added by hand came back";
 }
 
 TEST(SiteWriter, AHandEditedSharedPageIsRewrittenFromTheSpare) {
@@ -282,6 +285,76 @@ TEST(SiteWriter, ASpareWhoseFoldersAndFilesTradePlacesIsCleared) {
   auto result = write_site(third, out, site);  // into the first build's tree
   ASSERT_TRUE(result.ok) << result.error;
   EXPECT_EQ(contents_of(dir.path() / "public"), as_map(third));
+}
+
+// The same path twice (a static file named like a page): the second copy
+// must not be written through the first, a hard link of OUT's page.
+TEST(SiteWriter, APathWrittenTwiceNeverWritesThroughALinkIntoTheLiveSite) {
+  TempDir dir;
+  auto out = (dir.path() / "public").string();
+  auto site = (dir.path() / "site").string();
+  ASSERT_TRUE(write_site(files("1"), out, site).ok);
+  auto writer = SiteWriter::open(out, site);
+  ASSERT_TRUE(writer.ok()) << writer.error();
+  writer.add("index.html", "home 1");  // linked from OUT
+  writer.add("index.html", "static home");
+  EXPECT_EQ(dir.read("public/index.html"), "home 1") << "the live site changed before the swap";
+  writer.add("topics/x/index.html", "hub 1");
+  ASSERT_TRUE(writer.commit().ok);
+  EXPECT_EQ(dir.read("public/index.html"), "static home");
+}
+
+// Many threads writing into folders of the spare that are files there.
+TEST(SiteWriter, ThreadsClearingTheSameConflictAllSucceed) {
+  for (int round = 0; round < 20; ++round) {
+    TempDir dir;
+    auto out = (dir.path() / "public").string();
+    auto site = (dir.path() / "site").string();
+    ASSERT_TRUE(write_site(std::vector<OutputFile>{{"s/a", "file"}, {"s/b", "file"}}, out, site).ok);
+    ASSERT_TRUE(write_site(std::vector<OutputFile>{{"x", "other"}}, out, site).ok);
+    auto writer = SiteWriter::open(out, site);  // into the first build's tree
+    ASSERT_TRUE(writer.ok()) << writer.error();
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 8; ++t)
+      threads.emplace_back([&writer, t] {
+        writer.add("s/" + std::string(1, static_cast<char>('a' + t % 2)) + "/" + std::to_string(t) + ".txt", "in a folder");
+      });
+    for (auto& thread : threads) thread.join();
+    auto result = writer.commit();
+    ASSERT_TRUE(result.ok) << "round " << round << ": " << result.error;
+    EXPECT_EQ(contents_of(dir.path() / "public").size(), 8u);
+  }
+}
+
+TEST(SiteWriter, AFailedBuildLeavesOutputAsItWasAndNoLeftovers) {
+  TempDir dir;
+  auto out = (dir.path() / "public").string();
+  auto site = (dir.path() / "site").string();
+  ASSERT_TRUE(write_site(files("1"), out, site).ok);
+  ASSERT_TRUE(write_site(files("2"), out, site).ok);
+  {
+    auto writer = SiteWriter::open(out, site);  // claims the spare
+    writer.add("index.html", "home 3");
+    writer.add("../escape", "x");  // fails the writer
+    EXPECT_FALSE(writer.commit().ok);
+  }
+  EXPECT_EQ(contents_of(dir.path() / "public"), as_map(files("2")));
+  EXPECT_EQ(leftovers_beside_output_after_cleanup(dir.path()), 0u);
+  // The spare went with the failed build; the next build still succeeds.
+  ASSERT_TRUE(write_site(files("3"), out, site).ok);
+  EXPECT_EQ(contents_of(dir.path() / "public"), as_map(files("3")));
+}
+
+TEST(SiteWriter, ASymbolicLinkNamedLikeTheSpareIsNotFollowed) {
+  TempDir dir;
+  auto out = (dir.path() / "public").string();
+  auto site = (dir.path() / "site").string();
+  dir.write("elsewhere/precious.txt", "keep me");
+  ASSERT_TRUE(write_site(files("1"), out, site).ok);
+  fs::create_directory_symlink(dir.path() / "elsewhere", dir.path() / ".public.topichub-spare");
+  ASSERT_TRUE(write_site(files("2"), out, site).ok);
+  EXPECT_EQ(dir.read("elsewhere/precious.txt"), "keep me");
+  EXPECT_EQ(contents_of(dir.path() / "public"), as_map(files("2")));
 }
 
 TEST(SiteWriter, SafeRelativePaths) {
