@@ -81,10 +81,15 @@ TEST(CrashSafety, KilledRebuildsLeaveThePreviousSiteIntact) {
   write_synthetic_site(site, 800);
   auto out = (parent.path() / "public").string();
 
-  auto started = std::chrono::steady_clock::now();
-  int status = wait_for(start_build(site.str(), out));
-  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-  auto build_time = std::chrono::steady_clock::now() - started;
+  // A fresh build, a rebuild (which leaves the spare), then a rebuild into
+  // the spare, timed: the quickest kind, which kills must still catch.
+  std::chrono::steady_clock::duration build_time{};
+  for (int build = 0; build < 3; ++build) {
+    auto started = std::chrono::steady_clock::now();
+    int status = wait_for(start_build(site.str(), out));
+    ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    build_time = std::chrono::steady_clock::now() - started;
+  }
   size_t files = count_files(out);
   ASSERT_GT(files, 800u);
 
@@ -107,7 +112,7 @@ TEST(CrashSafety, KilledRebuildsLeaveThePreviousSiteIntact) {
   }
   EXPECT_GE(killed, 20);
 
-  status = wait_for(start_build(site.str(), out));
+  int status = wait_for(start_build(site.str(), out));
   ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
   EXPECT_EQ(count_files(out), files);
   EXPECT_TRUE(stray_folders(parent.path()).empty());
