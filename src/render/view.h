@@ -31,15 +31,16 @@ class View {
   using Object = std::vector<Member>;
   enum class Kind { null, boolean, integer, real, text, list, object };
 
-  View() = default;
-  View(std::nullptr_t) {}
-  View(bool value) : value_(value) {}
+  // Defined below Member, which must be complete first.
+  View();
+  View(std::nullptr_t);
+  View(bool value);
   template <std::integral Number>
     requires(!std::same_as<Number, bool>)
-  View(Number value) : value_(static_cast<int64_t>(value)) {}
-  View(double value) : value_(value) {}
-  View(std::string text) : value_(std::move(text)) {}
-  View(const char* text) : value_(std::string(text)) {}
+  View(Number value);
+  View(double value);
+  View(std::string text);
+  View(const char* text);
   // Any other pointer would silently become a bool.
   template <typename T>
   View(const T*) = delete;
@@ -90,5 +91,15 @@ struct View::Member {
   mutable std::string key;
   mutable View value;
 };
+
+inline View::View() = default;
+inline View::View(std::nullptr_t) {}
+inline View::View(bool value) : value_(value) {}
+template <std::integral Number>
+  requires(!std::same_as<Number, bool>)
+View::View(Number value) : value_(static_cast<int64_t>(value)) {}
+inline View::View(double value) : value_(value) {}
+inline View::View(std::string text) : value_(std::move(text)) {}
+inline View::View(const char* text) : value_(std::string(text)) {}
 
 }  // namespace topichub
