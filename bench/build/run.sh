@@ -141,6 +141,9 @@ all_sites=$sites
 for name in $all_sites; do lay_out "$name"; done
 
 # --- timing ------------------------------------------------------------------
+# The build commands, set in the array `cmd`: topichub_cmd SITE OUT, hugo_cmd SITE OUT.
+topichub_cmd() { cmd=("$topichub" build "$site_dir/$1" -o "$2"); }
+hugo_cmd() { cmd=(hugo --source "$site_dir/$1-hugo" --destination "$2" --layoutDir "$here/hugo/layouts" --quiet); }
 # run_engine SITE PLACE CASE ENGINE REP BASE: one timed run.
 run_engine() {
   local site=$1 place=$2 case=$3 engine=$4 rep=$5 base=$6
@@ -150,9 +153,8 @@ run_engine() {
   local common=(--log "$log" --site "$site" --place "$place" --case "$case" --engine "$engine" --rep "$rep"
                 --cmd-log "$out/logs/$site-$place-$case-$engine-$rep.log")
   case "$engine" in
-    topichub) measure run "${common[@]}" --out "$th" -- "$topichub" build "$site_dir/$site" -o "$th" ;;
-    hugo) measure run "${common[@]}" --out "$hu" --exclude pagefind -- \
-            hugo --source "$site_dir/$site-hugo" --destination "$hu" --layoutDir "$here/hugo/layouts" --quiet ;;
+    topichub) topichub_cmd "$site" "$th"; measure run "${common[@]}" --out "$th" -- "${cmd[@]}" ;;
+    hugo) hugo_cmd "$site" "$hu"; measure run "${common[@]}" --out "$hu" --exclude pagefind -- "${cmd[@]}" ;;
     pagefind) measure run "${common[@]}" --out "$hu/pagefind" --cwd "$here/node" -- npx pagefind --site "$hu" ;;
   esac
 }
@@ -162,8 +164,8 @@ run_engine() {
 # the site from two builds ago, its spare, which the first rebuild lacks).
 warm_up() {
   local site=$1 rep=$2 base=$3
-  "$topichub" build "$site_dir/$site" -o "$base/$site-topichub-$rep" > /dev/null 2>&1
-  hugo --source "$site_dir/$site-hugo" --destination "$base/$site-hugo-$rep" --layoutDir "$here/hugo/layouts" --quiet > /dev/null 2>&1
+  topichub_cmd "$site" "$base/$site-topichub-$rep"; "${cmd[@]}" > /dev/null 2>&1
+  hugo_cmd "$site" "$base/$site-hugo-$rep"; "${cmd[@]}" > /dev/null 2>&1
 }
 
 # bench SITE PLACE REPS BASE

@@ -1,6 +1,5 @@
 #include "write/file_io.h"
 
-#include <dirent.h>
 #include <fcntl.h>
 #include <spawn.h>
 #include <unistd.h>
@@ -14,43 +13,42 @@ extern char** environ;
 namespace topichub {
 namespace fs = std::filesystem;
 
+namespace {
+
+// Makes the folder `path` is in; false when `path` has none to make.
+bool make_parent_folder(const std::string& path) {
+  auto slash = path.rfind('/');
+  if (slash == std::string::npos || slash == 0) return false;
+  make_folder(path.substr(0, slash));
+  return true;
+}
+
+// After creating `path` failed with errno: clears the way (unlinks a file
+// there, makes a missing folder) and says whether to try once more.
+bool clear_the_way(const std::string& path) {
+  if (errno == EEXIST) return ::unlink(path.c_str()) == 0 || errno == ENOENT;
+  if (errno == ENOENT) return make_parent_folder(path);
+  return false;
+}
+
+}  // namespace
+
 void make_folder(const std::string& dir) {
   if (::mkdir(dir.c_str(), 0755) == 0 || errno == EEXIST) return;
   if (errno != ENOENT) return;  // reported when the file in it cannot be written
-  auto slash = dir.rfind('/');
-  if (slash == std::string::npos || slash == 0) return;
-  make_folder(dir.substr(0, slash));
-  ::mkdir(dir.c_str(), 0755);
+  if (make_parent_folder(dir)) ::mkdir(dir.c_str(), 0755);
 }
 
 int open_new_file(const std::string& path) {
   constexpr int kFlags = O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC;
   int fd = ::open(path.c_str(), kFlags, 0644);
-  if (fd >= 0) return fd;
-  if (errno == EEXIST) {
-    ::unlink(path.c_str());
-  } else if (errno == ENOENT) {
-    auto slash = path.rfind('/');
-    if (slash == std::string::npos || slash == 0) return fd;
-    make_folder(path.substr(0, slash));
-  } else {
-    return fd;
-  }
+  if (fd >= 0 || !clear_the_way(path)) return fd;
   return ::open(path.c_str(), kFlags, 0644);
 }
 
 bool link_replacing(const std::string& from, const std::string& to) {
   if (::link(from.c_str(), to.c_str()) == 0) return true;
-  if (errno == EEXIST) {
-    ::unlink(to.c_str());
-  } else if (errno == ENOENT) {
-    auto slash = to.rfind('/');
-    if (slash == std::string::npos || slash == 0) return false;
-    make_folder(to.substr(0, slash));
-  } else {
-    return false;
-  }
-  return ::link(from.c_str(), to.c_str()) == 0;
+  return clear_the_way(to) && ::link(from.c_str(), to.c_str()) == 0;
 }
 
 bool write_all(int fd, std::string_view content) {
@@ -90,39 +88,6 @@ void remove_in_background(const fs::path& folder) {
     std::error_code error;
     fs::remove_all(folder, error);
   }
-}
-
-namespace {
-
-bool list_folder(const std::string& root, const std::string& relative, std::vector<std::string>& files,
-                 std::vector<std::string>& folders) {
-  DIR* dir = ::opendir(relative.empty() ? root.c_str() : (root + "/" + relative).c_str());
-  if (!dir) return false;
-  bool complete = true;
-  std::vector<std::string> subfolders;
-  while (const dirent* entry = ::readdir(dir)) {
-    std::string_view name = entry->d_name;
-    if (name == "." || name == "..") continue;
-    std::string path = relative.empty() ? std::string(name) : relative + "/" + std::string(name);
-    bool is_folder = entry->d_type == DT_DIR;
-    if (entry->d_type == DT_UNKNOWN) {
-      struct stat info {};
-      is_folder = ::lstat((root + "/" + path).c_str(), &info) == 0 && S_ISDIR(info.st_mode);
-    }
-    (is_folder ? subfolders : files).push_back(std::move(path));
-  }
-  ::closedir(dir);
-  for (auto& folder : subfolders) {
-    complete = list_folder(root, folder, files, folders) && complete;
-    folders.push_back(std::move(folder));
-  }
-  return complete;
-}
-
-}  // namespace
-
-bool list_tree(const std::string& root, std::vector<std::string>& files, std::vector<std::string>& folders) {
-  return list_folder(root, "", files, folders);
 }
 
 }  // namespace topichub

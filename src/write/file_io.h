@@ -1,5 +1,5 @@
 // File-system steps of writing a site: making folders, writing whole files
-// with few system calls, walking and removing trees. Internal to write/.
+// with few system calls, removing trees. Internal to write/.
 #pragma once
 
 #include <sys/stat.h>
@@ -74,10 +74,5 @@ std::string random_suffix();
 // tree takes seconds on a disk and need not hold up the build. Falls back to
 // removing it here.
 void remove_in_background(const std::filesystem::path& folder);
-
-// The files and the folders below `root` (not `root` itself), as paths
-// relative to it ("topics/x/index.html", "topics/x"); symbolic links are
-// listed as files. False when a folder cannot be read.
-bool list_tree(const std::string& root, std::vector<std::string>& files, std::vector<std::string>& folders);
 
 }  // namespace topichub

@@ -13,6 +13,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/file_tree.h"
 #include "write/file_io.h"
 #include "write/output_marker.h"
 
@@ -153,6 +154,12 @@ struct SiteWriter::State {
 
 namespace {
 
+// Calls f("a") and f("a/b") for "a/b/c.html": the folders a path is in.
+template <typename F>
+void for_each_folder_of(const std::string& path, F&& f) {
+  for (auto slash = path.find('/'); slash != std::string::npos; slash = path.find('/', slash + 1)) f(path.substr(0, slash));
+}
+
 // The file at `path` as `record` describes it: same size, same inode, not
 // modified since (to the file system's timestamp resolution, a few ms at
 // worst: an edit by hand within that time and of the same size would pass).
@@ -182,7 +189,10 @@ void SiteWriter::State::prepare(bool claimed) {
   auto marker = staging / kOutputMarker;
   spare_records = read_marker(marker);
   std::vector<std::string> files, folders;
-  if (spare_records.empty() || !list_tree(staging.string(), files, folders)) {
+  bool listed = walk_tree(staging.string(), [&](const std::string& relative, bool is_folder) {
+    (is_folder ? folders : files).push_back(relative);
+  });
+  if (spare_records.empty() || !listed) {
     spare_records.clear();
     discard(staging);
     std::error_code error;
@@ -199,8 +209,7 @@ void SiteWriter::State::prune_unlisted(const std::vector<std::string>& files, co
     if (!spare_records.contains(file)) ::unlink((staging / file).c_str());
   std::unordered_set<std::string> listed_folders;
   for (const auto& [path, record] : spare_records)
-    for (auto slash = path.find('/'); slash != std::string::npos; slash = path.find('/', slash + 1))
-      listed_folders.insert(path.substr(0, slash));
+    for_each_folder_of(path, [&](std::string folder) { listed_folders.insert(std::move(folder)); });
   std::string root = staging.string();
   made_dirs.insert(root);
   for (const auto& folder : folders) {
@@ -250,8 +259,7 @@ void SiteWriter::State::remove_unwritten() {
   for (const auto& [path, record] : spare_records) {
     if (written_records.contains(path)) continue;
     ::unlink((staging / path).c_str());
-    for (auto slash = path.rfind('/'); slash != std::string::npos && slash > 0; slash = path.rfind('/', slash - 1))
-      emptied.push_back(path.substr(0, slash));
+    for_each_folder_of(path, [&](std::string folder) { emptied.push_back(std::move(folder)); });
   }
   // Deepest first; a folder still holding files stays.
   std::sort(emptied.begin(), emptied.end(), [](const std::string& a, const std::string& b) {

@@ -1,0 +1,18 @@
+// Walking a folder tree with readdir: the fingerprint lists a site's sources
+// with it, the writer the spare it rewrites into.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace topichub {
+
+// Calls visit(relative, is_folder) for every entry below `root` (not `root`
+// itself), depth first in the order the folders list them, a folder before
+// what it holds; `relative` is '/'-separated ("topics/x/index.html").
+// Symbolic links are reported as files and not followed. Returns false when
+// `root` or a folder below it could not be read (the rest is still walked).
+bool walk_tree(const std::string& root, const std::function<void(const std::string& relative, bool is_folder)>& visit);
+
+}  // namespace topichub
