@@ -31,9 +31,9 @@ size_t content_word_count(Analyzer& analyzer, std::string_view text) {
 
 void SearchIndex::derive_tables() {
   double n = static_cast<double>(documents_.size());
-  term_idf_.resize(postings_.size());
-  for (size_t t = 0; t < postings_.size(); ++t) {
-    double df = static_cast<double>(postings_[t].size());
+  term_idf_.resize(term_count());
+  for (uint32_t t = 0; t < term_count(); ++t) {
+    double df = static_cast<double>(postings(t).size());
     term_idf_[t] = std::log(1.0 + (n - df + 0.5) / (df + 0.5));
   }
   static_assert(std::size(kIntents) < 8);

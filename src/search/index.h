@@ -43,7 +43,6 @@ struct SearchDocument {
   std::string text;  // plain text for snippets
   std::vector<size_t> topics;  // explicit topics (articles) or the topic itself
   std::vector<std::string> intents;
-  std::vector<uint32_t> body_offsets;  // byte offset in `text` of each body word, for snippets
 };
 
 // Scoring reads every posting of a query's terms; positions are read for a
@@ -54,13 +53,6 @@ struct Posting {
   // The query-independent part of the term's BM25F score in `doc`:
   // tf / (k1 + tf), tf summed over fields with weights and length norms.
   float impact;
-};
-
-// Where the positions of the term in one document are: [begin, begin + count)
-// of SearchIndex's positions table.
-struct PositionsRef {
-  uint32_t begin;
-  uint32_t count;
 };
 
 struct SurfaceWord {
@@ -88,11 +80,14 @@ class SearchIndex {
 
   // Term id of a stem, or -1.
   int64_t term_id(std::string_view term) const;
-  std::span<const Posting> postings(uint32_t term) const { return postings_[term]; }
+  size_t term_count() const { return posting_starts_.size() - 1; }
+  std::span<const Posting> postings(uint32_t term) const {
+    return {postings_.data() + posting_starts_[term], posting_starts_[term + 1] - posting_starts_[term]};
+  }
   // The positions of `term` in the document of its posting number `posting`.
   std::span<const uint32_t> positions(uint32_t term, size_t posting) const {
-    const auto& ref = positions_refs_[term][posting];
-    return {positions_.data() + ref.begin, ref.count};
+    size_t p = posting_starts_[term] + posting;
+    return {positions_.data() + position_starts_[p], position_starts_[p + 1] - position_starts_[p]};
   }
   double idf(uint32_t term) const { return term_idf_[term]; }
 
@@ -142,8 +137,14 @@ class SearchIndex {
   SearchOptions options_;
   std::vector<SearchDocument> documents_;
   std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> term_ids_;
-  std::vector<std::vector<Posting>> postings_;
-  std::vector<std::vector<PositionsRef>> positions_refs_;  // parallel to postings_
+  // Flat tables, a few large arrays rather than two small ones per term (which
+  // cost a build 100,000 growing vectors, and a load as many copies):
+  // term t's postings are postings_[posting_starts_[t], posting_starts_[t + 1]),
+  // in document order; posting p's positions are
+  // positions_[position_starts_[p], position_starts_[p + 1]).
+  std::vector<uint32_t> posting_starts_{0};  // one per term, and the end
+  std::vector<Posting> postings_;
+  std::vector<uint32_t> position_starts_{0};  // one per posting, and the end
   std::vector<uint32_t> positions_;
   std::vector<double> term_idf_;
   std::vector<uint32_t> doc_topic_offsets_, doc_topic_ids_;

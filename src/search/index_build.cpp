@@ -77,7 +77,7 @@ class WordTable {
 // One document in a worker's local ids.
 struct AnalyzedDocument {
   struct Term {
-    uint32_t term;  // local
+    uint32_t term;  // local, then global once merging starts
     std::array<uint16_t, kFieldCount> tf{};
     uint32_t positions_begin = 0, positions_count = 0;  // into `positions`
   };
@@ -183,7 +183,6 @@ AnalyzedDocument analyze_document(const Site& site, BodyTexts& bodies, SearchDoc
           worker.surface_slots.slot(written.surface, stamp, static_cast<uint32_t>(out.surfaces.size()));
       if (new_surface) out.surfaces.push_back({written.surface, written.capitals});
       else out.surfaces[surface_slot].second = out.surfaces[surface_slot].second && written.capitals;
-      if (f == kBodyField) doc.body_offsets.push_back(static_cast<uint32_t>(begin));
       ++index_in_field;
     });
     out.field_lengths[f] = index_in_field;
@@ -252,13 +251,15 @@ std::optional<SearchIndex> SearchIndex::build_unless_stopped(const Site& site, s
     worker->global_term.assign(worker->words.term_count(), kUnassigned);
     worker->global_surface.assign(worker->words.surface_count(), kUnassigned);
   }
+  // Per global term: in how many documents, and at how many positions.
+  std::vector<uint32_t> term_documents, term_positions;
   auto global_term = [&](Worker& worker, uint32_t local) {
     auto& id = worker.global_term[local];
     if (id == kUnassigned) {
-      auto [it, added] = index.term_ids_.emplace(worker.words.term(local), static_cast<uint32_t>(index.postings_.size()));
+      auto [it, added] = index.term_ids_.emplace(worker.words.term(local), static_cast<uint32_t>(term_documents.size()));
       if (added) {
-        index.postings_.emplace_back();
-        index.positions_refs_.emplace_back();
+        term_documents.push_back(0);
+        term_positions.push_back(0);
       }
       id = it->second;
     }
@@ -291,11 +292,36 @@ std::optional<SearchIndex> SearchIndex::build_unless_stopped(const Site& site, s
   }
   std::jthread vocabulary([&index] { index.build_vocabulary_tables(); });
 
-  // Merge into postings, in document order so that postings are sorted.
+  // Postings: global ids and counts first, so that the flat tables are
+  // allocated once at their size; then filled in document order, so that
+  // each term's postings are sorted.
+  for (auto& doc : analyzed) {
+    auto& worker = *workers[doc.worker];
+    for (auto& entry : doc.terms) {
+      entry.term = global_term(worker, entry.term);
+      ++term_documents[entry.term];
+      term_positions[entry.term] += entry.positions_count;
+    }
+  }
+  if (stop.stop_requested()) return std::nullopt;
+  size_t term_count = term_documents.size();
+  std::vector<uint32_t> next_posting(term_count), next_position(term_count);
+  index.posting_starts_.resize(term_count + 1);
+  uint32_t posting_total = 0, position_total = 0;
+  for (size_t t = 0; t < term_count; ++t) {
+    index.posting_starts_[t] = next_posting[t] = posting_total;
+    next_position[t] = position_total;
+    posting_total += term_documents[t];
+    position_total += term_positions[t];
+  }
+  index.posting_starts_[term_count] = posting_total;
+  index.postings_.resize(posting_total);
+  index.position_starts_.resize(posting_total + size_t{1});
+  index.position_starts_[posting_total] = position_total;
+  index.positions_.resize(position_total);
   for (uint32_t d = 0; d < analyzed.size(); ++d) {
     if (d % 1024 == 0 && stop.stop_requested()) return std::nullopt;
     auto& doc = analyzed[d];
-    auto& worker = *workers[doc.worker];
     const auto& lengths = doc.field_lengths;
     std::array<double, kFieldCount> factors;
     for (size_t f = 0; f < kFieldCount; ++f)
@@ -303,20 +329,16 @@ std::optional<SearchIndex> SearchIndex::build_unless_stopped(const Site& site, s
     for (const auto& entry : doc.terms) {
       double tf = 0;
       for (size_t f = 0; f < kFieldCount; ++f) tf += entry.tf[f] * factors[f];
-      uint32_t term = global_term(worker, entry.term);
-      index.postings_[term].push_back(Posting{d, static_cast<float>(tf / (kBm25K1 + tf))});
-      index.positions_refs_[term].push_back({static_cast<uint32_t>(index.positions_.size()), entry.positions_count});
+      uint32_t posting = next_posting[entry.term]++;
+      index.postings_[posting] = Posting{d, static_cast<float>(tf / (kBm25K1 + tf))};
+      uint32_t& position = next_position[entry.term];
+      index.position_starts_[posting] = position;
       auto first = doc.positions.begin() + entry.positions_begin;
-      index.positions_.insert(index.positions_.end(), first, first + entry.positions_count);
+      std::copy(first, first + entry.positions_count, index.positions_.begin() + position);
+      position += entry.positions_count;
     }
     doc = AnalyzedDocument{};  // free as we go
   }
-  parallel_for(index.postings_.size(), [&](unsigned, size_t term) {
-    index.postings_[term].shrink_to_fit();
-    index.positions_refs_[term].shrink_to_fit();
-  });
-  index.positions_.shrink_to_fit();
-  if (stop.stop_requested()) return std::nullopt;
 
   // Topics: the matcher for queries, and each topic's documents by weight.
   index.matcher_ = std::make_unique<TopicMatcher>(site.topics);

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 #include <type_traits>
 #include <utility>
@@ -61,7 +62,7 @@ class IndexFileWriter {
 
 namespace {
 
-constexpr char kMagic[8] = {'T', 'H', 'S', 'I', 'D', 'X', '0', '7'};
+constexpr char kMagic[8] = {'T', 'H', 'S', 'I', 'D', 'X', '0', '8'};
 
 // Reads what IndexFileWriter wrote; any overrun marks the reader as failed, so a
 // damaged file can never make us read out of bounds.
@@ -148,6 +149,12 @@ class MappedFile {
   size_t size_;
 };
 
+// Starts of consecutive ranges of a table of `size` items: from 0, never
+// decreasing, the last one the end.
+bool is_table_of_starts(const std::vector<uint32_t>& starts, size_t size) {
+  return !starts.empty() && starts.front() == 0 && starts.back() == size && std::is_sorted(starts.begin(), starts.end());
+}
+
 std::vector<uint64_t> to_u64(const std::vector<size_t>& items) { return {items.begin(), items.end()}; }
 
 // Pairs are not trivially copyable: they travel as two arrays.
@@ -215,13 +222,13 @@ void SearchIndexFile::write_index(IndexFileWriter& w, const SearchIndex& index, 
     w.text(doc.text);
     w.array(to_u64(doc.topics));
     w.texts(doc.intents);
-    w.array(doc.body_offsets);
   }
   std::vector<std::string> terms(index.term_ids_.size());
   for (const auto& [term, id] : index.term_ids_) terms[id] = term;
   w.texts(terms);
-  for (const auto& postings : index.postings_) w.array(postings);
-  for (const auto& refs : index.positions_refs_) w.array(refs);
+  w.array(index.posting_starts_);
+  w.array(index.postings_);
+  w.array(index.position_starts_);
   w.array(index.positions_);
   w.texts(index.surface_words_);
   w.array(index.surface_info_);
@@ -270,15 +277,13 @@ std::optional<SearchIndex> SearchIndexFile::load(const std::string& path, uint64
     doc.text = r.text();
     for (auto topic : r.array<uint64_t>()) doc.topics.push_back(static_cast<size_t>(topic));
     doc.intents = r.texts();
-    doc.body_offsets = r.array<uint32_t>();
-    for (uint32_t offset : doc.body_offsets)
-      if (offset >= doc.text.size() && !doc.text.empty()) return std::nullopt;
     index.documents_.push_back(std::move(doc));
   }
   auto terms = r.texts();
   for (uint32_t id = 0; id < terms.size(); ++id) index.term_ids_.emplace(terms[id], id);
-  for (size_t t = 0; t < terms.size() && r.ok(); ++t) index.postings_.push_back(r.array<Posting>());
-  for (size_t t = 0; t < terms.size() && r.ok(); ++t) index.positions_refs_.push_back(r.array<PositionsRef>());
+  index.posting_starts_ = r.array<uint32_t>();
+  index.postings_ = r.array<Posting>();
+  index.position_starts_ = r.array<uint32_t>();
   index.positions_ = r.array<uint32_t>();
   index.surface_words_ = r.texts();
   index.surface_info_ = r.array<SurfaceWord>();
@@ -291,19 +296,18 @@ std::optional<SearchIndex> SearchIndexFile::load(const std::string& path, uint64
   for (uint64_t t = 0; t < topic_lists && r.ok(); ++t) index.topic_documents_.push_back(read_pairs<uint32_t, float>(r, pairs_ok));
   if (!r.ok() || !pairs_ok) return std::nullopt;
 
-  // Every id must point inside its table, or a damaged file could.
-  for (const auto& postings : index.postings_)
-    for (const auto& posting : postings)
-      if (posting.doc >= index.documents_.size()) return std::nullopt;
-  for (size_t t = 0; t < index.postings_.size(); ++t) {
-    if (index.positions_refs_[t].size() != index.postings_[t].size()) return std::nullopt;
-    for (const auto& ref : index.positions_refs_[t])
-      if (uint64_t{ref.begin} + ref.count > index.positions_.size()) return std::nullopt;
-  }
+  // Every id and start must point inside its table, or a damaged file could.
+  if (index.posting_starts_.size() != terms.size() + 1 ||
+      !is_table_of_starts(index.posting_starts_, index.postings_.size()) ||
+      index.position_starts_.size() != index.postings_.size() + 1 ||
+      !is_table_of_starts(index.position_starts_, index.positions_.size()))
+    return std::nullopt;
+  for (const auto& posting : index.postings_)
+    if (posting.doc >= index.documents_.size()) return std::nullopt;
   if (index.surface_info_.size() != index.surface_words_.size() || index.surface_sorted_.size() != index.surface_words_.size())
     return std::nullopt;
   for (const auto& info : index.surface_info_)
-    if (info.term >= index.postings_.size()) return std::nullopt;
+    if (info.term >= terms.size()) return std::nullopt;
   for (const auto& [hash, id] : index.typos_.by_deletion_)
     if (id >= index.surface_words_.size()) return std::nullopt;
   for (const auto& documents : index.topic_documents_)

@@ -374,7 +374,7 @@ void rank_head(const SearchIndex& index, const QueryPlan& plan, Scratch& state) 
 }
 
 // The snippet of `doc`: from the positions of the query's words in its body
-// (no re-analysis).
+// (the body is split into words again to place them, but not analysed).
 std::string snippet_of(const SearchIndex& index, const QueryPlan& plan, uint32_t doc, std::vector<uint32_t>& hits) {
   const auto& document = index.document(doc);
   constexpr uint32_t body_start = kBodyField * kFieldStride;
@@ -385,7 +385,6 @@ std::string snippet_of(const SearchIndex& index, const QueryPlan& plan, uint32_t
   for (auto& hit : hits) hit -= body_start;
   std::sort(hits.begin(), hits.end());
   hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
-  while (!hits.empty() && hits.back() >= document.body_offsets.size()) hits.pop_back();
   return make_snippet(document, hits);
 }
 

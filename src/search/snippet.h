@@ -12,8 +12,8 @@ namespace topichub {
 
 inline constexpr size_t kSnippetChars = 180;
 
-// `hits`: indexes of the query's words among the body's words, sorted and
-// distinct. REQUIRES: every hit < document.body_offsets.size().
+// `hits`: indexes of the query's words among the words of the document's
+// text, sorted and distinct; hits past its last word are left out.
 std::string make_snippet(const SearchDocument& document, std::span<const uint32_t> hits);
 
 }  // namespace topichub

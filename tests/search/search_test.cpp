@@ -7,6 +7,7 @@
 #include "search/index_file.h"
 #include "search/results_json.h"
 #include "search/searcher.h"
+#include "search/snippet.h"
 #include "search/typos.h"
 #include "core/text.h"
 #include "test_support.h"
@@ -284,6 +285,17 @@ TEST_F(SearchTest, SnippetsMarkMatchesAndEscape) {
   auto result = searcher->search({.query = "calves"});
   ASSERT_FALSE(result.hits.empty());
   EXPECT_NE(result.hits[0].snippet_html.find("<mark>calves</mark>"), std::string::npos);
+}
+
+TEST(SearchSnippet, MarksTheHitWordsAndLeavesOutHitsPastTheText) {
+  SearchDocument doc;
+  doc.text = "Night cramps & calf pain: stretch the calves <gently> before bed.";
+  // Words: Night 0, cramps 1, calf 2, pain 3, stretch 4, the 5, calves 6, gently 7.
+  std::vector<uint32_t> hits = {1, 6, 40};
+  EXPECT_EQ(make_snippet(doc, hits),
+            "Night <mark>cramps</mark> &amp; calf pain: stretch the <mark>calves</mark> &lt;gently&gt; before bed.");
+  std::vector<uint32_t> only_past_the_end = {40};
+  EXPECT_EQ(make_snippet(doc, only_past_the_end), make_snippet(doc, {}));
 }
 
 TEST_F(SearchTest, EmptyOverlongAndHostileQueriesAreSafe) {
