@@ -10,7 +10,7 @@ packages=(
   libstemmer-dev libutf8proc-dev libcli11-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
-  libmimalloc-dev libabsl-dev
+  libmimalloc-dev libabsl-dev libxxhash-dev
   libxapian-dev libsqlite3-dev sqlite3
   curl python3 wrk
   chromium

@@ -103,7 +103,7 @@ int run_build(const std::string& site, std::string out, bool drafts, const std::
   }
   // The search index goes beside the pages, so that `topichub search` starts at once.
   progress(std::string_view("save search index"), 0, 0);
-  writer.add_streamed(topichub::kSearchIndexFile, [&](const topichub::SiteWriter::WriteChunk& write) {
+  writer.add_in_parts(topichub::kSearchIndexFile, [&](const topichub::SiteWriter::WritePart& write) {
     topichub::SearchIndexFile::write(*output.search, fingerprint, write);
   });
   progress(std::string_view("swap in"), 0, 0);

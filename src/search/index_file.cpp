@@ -7,17 +7,20 @@
 
 #include <algorithm>
 #include <cstring>
+#include <mutex>
+#include <thread>
 #include <type_traits>
 #include <utility>
 
 namespace topichub {
 
-// Passes the bytes of the index on in chunks of about a megabyte, so that
-// saving a large index never holds a second copy of it; big arrays go to the
-// sink straight from the index's memory.
+// Passes the bytes of one part of the index on in chunks of about a
+// megabyte, each with its offset in the file, so that saving a large index
+// never holds a second copy of it; big arrays go to the sink straight from
+// the index's memory. Without a sink it only counts the bytes.
 class IndexFileWriter {
  public:
-  explicit IndexFileWriter(const SearchIndexFile::Sink& sink) : sink_(sink) {}
+  IndexFileWriter(const SearchIndexFile::Sink* sink, uint64_t offset) : sink_(sink), offset_(offset) {}
 
   template <typename T>
   void value(const T& v) {
@@ -38,25 +41,37 @@ class IndexFileWriter {
     value<uint64_t>(items.size());
     for (const auto& item : items) text(item);
   }
-  void flush() {
-    if (!buffer_.empty()) sink_(buffer_);
+  // The offset just past what was written so far.
+  uint64_t flush() {
+    pass(buffer_);
     buffer_.clear();
+    return offset_;
   }
 
  private:
   static constexpr size_t kChunk = 1u << 20;
 
   void bytes(const char* data, size_t size) {
+    if (!sink_) {
+      offset_ += size;
+      return;
+    }
     if (size >= kChunk) {
       flush();
-      sink_(std::string_view(data, size));
+      pass(std::string_view(data, size));
       return;
     }
     buffer_.append(data, size);
     if (buffer_.size() >= kChunk) flush();
   }
+  void pass(std::string_view chunk) {
+    if (chunk.empty()) return;
+    (*sink_)(offset_, chunk);
+    offset_ += chunk.size();
+  }
 
-  const SearchIndexFile::Sink& sink_;
+  const SearchIndexFile::Sink* sink_;
+  uint64_t offset_;
   std::string buffer_;
 };
 
@@ -187,17 +202,33 @@ std::vector<std::pair<A, B>> read_pairs(Reader& r, bool& ok) {
 
 std::string SearchIndexFile::serialize(const SearchIndex& index, uint64_t fingerprint) {
   std::string bytes;
-  write(index, fingerprint, [&bytes](std::string_view chunk) { bytes.append(chunk); });
+  std::mutex mutex;
+  write(index, fingerprint, [&](uint64_t offset, std::string_view part) {
+    std::lock_guard lock(mutex);
+    if (bytes.size() < offset + part.size()) bytes.resize(offset + part.size());
+    bytes.replace(offset, part.size(), part);
+  });
   return bytes;
 }
 
 void SearchIndexFile::write(const SearchIndex& index, uint64_t fingerprint, const Sink& sink) {
-  IndexFileWriter writer(sink);
-  write_index(writer, index, fingerprint);
+  // Two parts from two threads, the documents and the rest, each about half
+  // of the bytes: saving took 60 ms of a MedQuAD build on one core.
+  IndexFileWriter counter(nullptr, 0);
+  write_documents(counter, index, fingerprint);
+  uint64_t documents_end = counter.flush();
+  std::thread rest([&] {
+    IndexFileWriter writer(&sink, documents_end);
+    write_postings_and_vocabulary(writer, index);
+    writer.flush();
+  });
+  IndexFileWriter writer(&sink, 0);
+  write_documents(writer, index, fingerprint);
   writer.flush();
+  rest.join();
 }
 
-void SearchIndexFile::write_index(IndexFileWriter& w, const SearchIndex& index, uint64_t fingerprint) {
+void SearchIndexFile::write_documents(IndexFileWriter& w, const SearchIndex& index, uint64_t fingerprint) {
   for (char c : kMagic) w.value(c);
   w.value(fingerprint);
   const auto& site = *index.site_;
@@ -223,6 +254,9 @@ void SearchIndexFile::write_index(IndexFileWriter& w, const SearchIndex& index, 
     w.array(to_u64(doc.topics));
     w.texts(doc.intents);
   }
+}
+
+void SearchIndexFile::write_postings_and_vocabulary(IndexFileWriter& w, const SearchIndex& index) {
   std::vector<std::string> terms(index.term_ids_.size());
   for (const auto& [term, id] : index.term_ids_) terms[id] = term;
   w.texts(terms);

@@ -19,11 +19,13 @@ class IndexFileWriter;
 
 class SearchIndexFile {
  public:
-  // Receives the bytes of the index in order, a chunk at a time.
-  using Sink = std::function<void(std::string_view chunk)>;
+  // Receives the bytes of the index a chunk at a time, each with its offset
+  // in the file; called from two threads at once.
+  using Sink = std::function<void(uint64_t offset, std::string_view chunk)>;
 
   // Passes the bytes of the index, stamped with the site's fingerprint, to
-  // `sink` without ever holding them all in memory.
+  // `sink` without ever holding them all in memory. Every byte is passed
+  // once; the chunks of two parts of the file arrive at the same time.
   static void write(const SearchIndex& index, uint64_t fingerprint, const Sink& sink);
   // The same bytes as one string (tests, small sites).
   static std::string serialize(const SearchIndex& index, uint64_t fingerprint);
@@ -33,7 +35,9 @@ class SearchIndexFile {
   static std::optional<SearchIndex> load(const std::string& path, uint64_t expected_fingerprint);
 
  private:
-  static void write_index(IndexFileWriter& writer, const SearchIndex& index, uint64_t fingerprint);
+  // The two parts of the file, in this order.
+  static void write_documents(IndexFileWriter& writer, const SearchIndex& index, uint64_t fingerprint);
+  static void write_postings_and_vocabulary(IndexFileWriter& writer, const SearchIndex& index);
 };
 
 }  // namespace topichub

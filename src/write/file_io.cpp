@@ -62,6 +62,17 @@ bool write_all(int fd, std::string_view content) {
   return true;
 }
 
+bool write_all_at(int fd, uint64_t offset, std::string_view content) {
+  size_t done = 0;
+  while (done < content.size()) {
+    ssize_t n = ::pwrite(fd, content.data() + done, content.size() - done, static_cast<off_t>(offset + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    done += static_cast<size_t>(n);
+  }
+  return true;
+}
+
 std::optional<struct stat> write_whole_file(const std::string& path, std::string_view content) {
   return write_new_file(path, [content](const auto& write) { write(content); });
 }

@@ -5,6 +5,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <cerrno>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -49,6 +51,9 @@ class UniqueFd {
 
 // False (errno set) when not all of `content` could be written.
 bool write_all(int fd, std::string_view content);
+// The same at `offset` (pwrite), leaving the file position alone: for
+// several threads writing parts of one file.
+bool write_all_at(int fd, uint64_t offset, std::string_view content);
 
 // Writes a new file from the chunks `produce` passes to the function it is
 // given; returns the file's status, or nullopt (errno set).
@@ -60,6 +65,26 @@ std::optional<struct stat> write_new_file(const std::string& path, Produce&& pro
   produce([&](std::string_view chunk) { written = written && write_all(fd.get(), chunk); });
   struct stat info {};
   if (!written || ::fstat(fd.get(), &info) != 0 || fd.close() != 0) return std::nullopt;
+  return info;
+}
+
+// The same, for parts that `produce` passes with their offsets, possibly
+// from several threads at once.
+template <typename Produce>
+std::optional<struct stat> write_new_file_in_parts(const std::string& path, Produce&& produce) {
+  UniqueFd fd(open_new_file(path));
+  if (fd.get() < 0) return std::nullopt;
+  std::atomic<int> failure{0};  // errno of the first failed write, from whichever thread
+  produce([&](uint64_t offset, std::string_view part) {
+    int none = 0;
+    if (!write_all_at(fd.get(), offset, part)) failure.compare_exchange_strong(none, errno != 0 ? errno : EIO);
+  });
+  struct stat info {};
+  if (failure.load() != 0) {
+    errno = failure.load();
+    return std::nullopt;
+  }
+  if (::fstat(fd.get(), &info) != 0 || fd.close() != 0) return std::nullopt;
   return info;
 }
 

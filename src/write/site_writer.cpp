@@ -72,6 +72,7 @@ std::string refusal(const fs::path& out, std::string_view site_root) {
 
 struct SiteWriter::State {
   fs::path out, parent, staging;
+  std::string staging_text;  // staging, for the paths of each file
   std::string base_name;
   FileRecords out_records;  // OUT's files; read-only once open
   // When the staging folder is the claimed spare: the files it held, which
@@ -115,26 +116,27 @@ struct SiteWriter::State {
   void discard(const fs::path& folder);
   // True (and recorded) when the claimed spare's copy of `path` already
   // holds these bytes and was not touched since it was written.
-  bool keep_spare_copy(const std::string& path, uint64_t size, uint64_t hash, const fs::path& target);
+  bool keep_spare_copy(const std::string& path, uint64_t size, uint64_t hash, const std::string& target);
   // In the claimed spare, when a write failed: removes a file that stands
   // where a folder of `target` must be, or a folder where `target` must be.
-  void clear_conflicts(const fs::path& target);
+  void clear_conflicts(const std::string& target);
   // Removes the spare's files this build did not write, and the folders
   // that leaves empty.
   void remove_unwritten();
   // Hard-links OUT's copy of `path` when it holds the same bytes (`size`,
   // `hash`) and was not touched since; true when it did.
-  bool link_unchanged(const std::string& path, uint64_t size, uint64_t hash, const fs::path& target);
+  bool link_unchanged(const std::string& path, uint64_t size, uint64_t hash, const std::string& target);
   // Writes a file at `target` with `write_to(path)`; in the claimed spare,
   // once more after clear_conflicts() if that fails. Returns its status
   // (nullopt: failed, errno set).
   template <typename WriteTo>
-  std::optional<struct stat> write_retrying(const fs::path& target, WriteTo&& write_to);
+  std::optional<struct stat> write_retrying(const std::string& target, WriteTo&& write_to);
   // The path of `path` in the staging site, its folder made; nullopt (the
   // writer failed) when the path is unsafe or the writer already failed.
-  std::optional<fs::path> staged_target(const std::string& path);
+  // Strings rather than fs::path: parsing paths into parts was 1% of a build.
+  std::optional<std::string> staged_target(const std::string& path);
   // Records a file written at `target` (nullopt: it could not be; fails).
-  void record(const std::string& path, std::optional<struct stat> written, uint64_t hash, const fs::path& target);
+  void record(const std::string& path, std::optional<struct stat> written, uint64_t hash, const std::string& target);
   void record_unchanged(const std::string& path, const FileRecord& now) {
     std::lock_guard lock(mutex);
     written_records[path] = now;
@@ -163,7 +165,7 @@ void for_each_folder_of(const std::string& path, F&& f) {
 // The file at `path` as `record` describes it: same size, same inode, not
 // modified since (to the file system's timestamp resolution, a few ms at
 // worst: an edit by hand within that time and of the same size would pass).
-std::optional<FileRecord> unchanged_since(const fs::path& path, const FileRecord& record) {
+std::optional<FileRecord> unchanged_since(const std::string& path, const FileRecord& record) {
   struct stat info {};
   if (::lstat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
   auto now = record_of(info, record.hash);
@@ -226,7 +228,7 @@ void SiteWriter::State::discard(const fs::path& folder) {
   else fs::remove_all(folder, error);
 }
 
-bool SiteWriter::State::keep_spare_copy(const std::string& path, uint64_t size, uint64_t hash, const fs::path& target) {
+bool SiteWriter::State::keep_spare_copy(const std::string& path, uint64_t size, uint64_t hash, const std::string& target) {
   if (!reusing_spare) return false;
   auto it = spare_records.find(path);
   if (it == spare_records.end() || it->second.size != size || it->second.hash != hash) return false;
@@ -236,11 +238,11 @@ bool SiteWriter::State::keep_spare_copy(const std::string& path, uint64_t size, 
   return true;
 }
 
-void SiteWriter::State::clear_conflicts(const fs::path& target) {
+void SiteWriter::State::clear_conflicts(const std::string& target_text) {
   // Other threads may be clearing the same folders: every step tolerates
   // finding its work done.
   std::error_code error;
-  fs::path folder = staging;
+  fs::path folder = staging, target = target_text;
   auto relative = target.lexically_relative(staging);
   for (auto part = relative.begin(); part != relative.end(); ++part) {
     folder /= *part;
@@ -270,19 +272,19 @@ void SiteWriter::State::remove_unwritten() {
 }
 
 template <typename WriteTo>
-std::optional<struct stat> SiteWriter::State::write_retrying(const fs::path& target, WriteTo&& write_to) {
-  auto written = write_to(target.string());
+std::optional<struct stat> SiteWriter::State::write_retrying(const std::string& target, WriteTo&& write_to) {
+  auto written = write_to(target);
   if (written || !reusing_spare) return written;
   clear_conflicts(target);
-  return write_to(target.string());
+  return write_to(target);
 }
 
-bool SiteWriter::State::link_unchanged(const std::string& path, uint64_t size, uint64_t hash, const fs::path& target) {
+bool SiteWriter::State::link_unchanged(const std::string& path, uint64_t size, uint64_t hash, const std::string& target) {
   auto it = out_records.find(path);
   if (it == out_records.end() || it->second.size != size || it->second.hash != hash) return false;
-  auto old_path = out / path;
+  auto old_path = (out / path).string();
   auto now = unchanged_since(old_path, it->second);
-  if (!now || !link_replacing(old_path.string(), target.string())) return false;
+  if (!now || !link_replacing(old_path, target)) return false;
   record_unchanged(path, *now);
   return true;
 }
@@ -315,6 +317,7 @@ SiteWriter SiteWriter::open(std::string_view out_dir, std::string_view site_root
   state->base_name = out.filename().string();
   remove_leftovers(state->parent, state->base_name);
   state->staging = state->parent / ("." + state->base_name + std::string(kStagingTag) + random_suffix());
+  state->staging_text = state->staging.string();
   bool claimed = state->claim_spare();
   if (!claimed && !fs::create_directory(state->staging, error)) {
     state->error = state->staging.string() + ": cannot create: " + error.message();
@@ -325,20 +328,20 @@ SiteWriter SiteWriter::open(std::string_view out_dir, std::string_view site_root
   return SiteWriter(std::move(state));
 }
 
-std::optional<fs::path> SiteWriter::State::staged_target(const std::string& path) {
+std::optional<std::string> SiteWriter::State::staged_target(const std::string& path) {
   if (!is_safe_relative_path(path)) {
     fail("unsafe output path \"" + path + "\"");
     return std::nullopt;
   }
   if (failed()) return std::nullopt;
-  auto target = staging / path;
-  ensure_folder(target.parent_path().string());
+  std::string target = staging_text + "/" + path;
+  ensure_folder(target.substr(0, target.rfind('/')));
   return target;
 }
 
 void SiteWriter::State::record(const std::string& path, std::optional<struct stat> written, uint64_t hash,
-                               const fs::path& target) {
-  if (!written) return fail(target.string() + ": cannot write: " + system_error_text());
+                               const std::string& target) {
+  if (!written) return fail(target + ": cannot write: " + system_error_text());
   std::lock_guard lock(mutex);
   written_records[path] = record_of(*written, hash);
 }
@@ -356,7 +359,7 @@ void SiteWriter::add(std::string_view path_view, std::string_view content) {
   s.record(path, written, hash, *target);
 }
 
-void SiteWriter::add_streamed(std::string_view path_view, const std::function<void(const WriteChunk&)>& produce) {
+void SiteWriter::add_in_parts(std::string_view path_view, const std::function<void(const WritePart&)>& produce) {
   auto& s = *state_;
   s.wait_prepared();
   std::string path(path_view);
@@ -364,7 +367,8 @@ void SiteWriter::add_streamed(std::string_view path_view, const std::function<vo
   if (!target) return;
   // Hash 0: the content hash is not computed, so the next build never takes
   // this file for unchanged.
-  auto written = s.write_retrying(*target, [&produce](const std::string& file) { return write_new_file(file, produce); });
+  auto written =
+      s.write_retrying(*target, [&produce](const std::string& file) { return write_new_file_in_parts(file, produce); });
   s.record(path, written, 0, *target);
 }
 

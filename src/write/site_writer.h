@@ -51,12 +51,14 @@ class SiteWriter {
   // an unsafe path fails the writer.
   void add(std::string_view path, std::string_view content);
 
-  // Writes a large file whose bytes `produce` passes to its argument a chunk
-  // at a time, so that they need not all be in memory at once. Such a file is
-  // always written (never hard-linked from the previous build: its hash is
-  // only known once it is written). Thread-safe; same REQUIRES as add().
-  using WriteChunk = std::function<void(std::string_view chunk)>;
-  void add_streamed(std::string_view path, const std::function<void(const WriteChunk&)>& produce);
+  // Writes a large file whose bytes `produce` passes to its argument a part
+  // at a time, each with its offset in the file, so that they need not all
+  // be in memory at once; parts may be written from several threads at once.
+  // Such a file is always written (never hard-linked from the previous
+  // build: its hash is only known once it is written). Thread-safe; same
+  // REQUIRES as add().
+  using WritePart = std::function<void(uint64_t offset, std::string_view part)>;
+  void add_in_parts(std::string_view path, const std::function<void(const WritePart&)>& produce);
 
   // Swaps the staged site in. REQUIRES: called once.
   WriteResult commit();

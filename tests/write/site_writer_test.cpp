@@ -97,38 +97,47 @@ TEST(SiteWriter, UnchangedPagesAreLinkedNotRewritten) {
   EXPECT_EQ(leftovers_beside_output_after_cleanup(dir.path()), 0u);
 }
 
-TEST(SiteWriter, StreamedFilesArriveWholeAndAreAlwaysWritten) {
+TEST(SiteWriter, FilesWrittenInPartsArriveWholeAndAreAlwaysWritten) {
   TempDir dir;
   auto out = (dir.path() / "public").string();
   auto site = (dir.path() / "site").string();
-  // Chunks of several sizes, one larger than any buffer, in order.
-  std::vector<std::string> chunks = {"head:", std::string(3 << 20, 'x'), "", "tail"};
+  // Parts of several sizes, one larger than any buffer, the second half of
+  // the file from another thread while the first is written.
+  std::vector<std::string> chunks = {"head:", std::string(3 << 20, 'x'), "", "middle", std::string(1 << 20, 'y'), "tail"};
   std::string whole;
-  for (const auto& chunk : chunks) whole += chunk;
-  auto produce = [&](const SiteWriter::WriteChunk& write) {
-    for (const auto& chunk : chunks) write(chunk);
+  std::vector<uint64_t> offsets;
+  for (const auto& chunk : chunks) {
+    offsets.push_back(whole.size());
+    whole += chunk;
+  }
+  auto produce = [&](const SiteWriter::WritePart& write) {
+    std::thread second_half([&] {
+      for (size_t i = 3; i < chunks.size(); ++i) write(offsets[i], chunks[i]);
+    });
+    for (size_t i = 0; i < 3; ++i) write(offsets[i], chunks[i]);
+    second_half.join();
   };
   for (int build = 0; build < 2; ++build) {
     auto writer = SiteWriter::open(out, site);
     ASSERT_TRUE(writer.ok()) << writer.error();
-    writer.add_streamed("_search/index.bin", produce);
+    writer.add_in_parts("_search/index.bin", produce);
     writer.add("index.html", "home");
     auto result = writer.commit();
     ASSERT_TRUE(result.ok) << result.error;
     EXPECT_EQ(result.files_written, 2u);
-    // The page is linked from the first build; the streamed file never is.
+    // The page is linked from the first build; the file in parts never is.
     EXPECT_EQ(result.files_unchanged, build == 0 ? 0u : 1u);
     EXPECT_EQ(dir.read("public/_search/index.bin"), whole);
   }
   EXPECT_EQ(leftovers_beside_output_after_cleanup(dir.path()), 0u);
 }
 
-TEST(SiteWriter, AStreamedFileThatCannotBeWrittenFailsTheWriter) {
+TEST(SiteWriter, AFileInPartsThatCannotBeWrittenFailsTheWriter) {
   TempDir dir;
   dir.write("site/.keep", "");
   auto writer = SiteWriter::open((dir.path() / "public").string(), (dir.path() / "site").string());
   ASSERT_TRUE(writer.ok());
-  writer.add_streamed("../escape.bin", [](const SiteWriter::WriteChunk& write) { write("x"); });
+  writer.add_in_parts("../escape.bin", [](const SiteWriter::WritePart& write) { write(0, "x"); });
   EXPECT_FALSE(writer.ok());
   EXPECT_NE(writer.error().find("unsafe output path"), std::string::npos) << writer.error();
 }
