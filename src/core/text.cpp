@@ -13,10 +13,32 @@
 namespace topichub {
 namespace {
 
-bool is_ascii(std::string_view text) {
-  for (unsigned char c : text)
-    if (c >= 0x80) return false;
-  return true;
+// What next_word makes of an ASCII byte without decoding: part of a word,
+// a gap between words, or something to decode (a byte of a longer UTF-8
+// sequence, or an apostrophe, which may be inside a word).
+enum ByteKind : uint8_t { kGapByte, kWordByte, kDecodeByte };
+constexpr std::array<ByteKind, 256> kByteKinds = [] {
+  std::array<ByteKind, 256> kinds{};
+  for (int c = 0; c < 256; ++c) {
+    bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    kinds[c] = c >= 0x80 || c == '\'' ? kDecodeByte : word ? kWordByte : kGapByte;
+  }
+  return kinds;
+}();
+
+ByteKind kind_of(char byte) { return kByteKinds[static_cast<unsigned char>(byte)]; }
+
+// Length of the run of ASCII bytes at the start of `text`.
+size_t ascii_prefix(std::string_view text) {
+  size_t i = 0;
+#if defined(__SSE2__)
+  for (; i + 16 <= text.size(); i += 16) {
+    auto block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    if (int high = _mm_movemask_epi8(block); high != 0) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(high)));
+  }
+#endif
+  while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) ++i;
+  return i;
 }
 
 bool is_word_codepoint(utf8proc_int32_t cp) {
@@ -53,6 +75,8 @@ utf8proc_ssize_t decode(std::string_view text, size_t offset, utf8proc_int32_t& 
 
 size_t find_invalid_utf8(std::string_view text) {
   for (size_t i = 0; i < text.size();) {
+    i += ascii_prefix(text.substr(i));  // valid whatever follows
+    if (i == text.size()) break;
     utf8proc_int32_t cp;
     auto length = decode(text, i, cp);
     if (cp < 0) return i;
@@ -81,10 +105,12 @@ std::string fold(std::string_view text) {
 }
 
 void fold_into(std::string_view text, std::string& out) {
-  if (is_ascii(text)) {
-    out.assign(text);
-    for (char& c : out)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  if (ascii_prefix(text) == text.size()) {
+    out.resize(text.size());
+    for (size_t i = 0; i < text.size(); ++i) {
+      char c = text[i];
+      out[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
     return;
   }
   utf8proc_uint8_t* mapped = nullptr;
@@ -103,13 +129,17 @@ void fold_into(std::string_view text, std::string& out) {
 bool next_word(std::string_view text, size_t& pos, size_t& begin, size_t& end) {
   size_t start = std::string_view::npos;
   while (pos < text.size()) {
-    unsigned char byte = static_cast<unsigned char>(text[pos]);
-    // ASCII fast path: most text is plain ASCII.
-    if (byte < 0x80 && byte != '\'') {
-      bool word = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') || (byte >= '0' && byte <= '9');
-      if (word) {
-        if (start == std::string_view::npos) start = pos;
-      } else if (start != std::string_view::npos) {
+    // ASCII fast path: most text is plain ASCII, and most of a word's bytes
+    // are letters.
+    auto kind = kind_of(text[pos]);
+    if (kind == kWordByte) {
+      if (start == std::string_view::npos) start = pos;
+      do ++pos;
+      while (pos < text.size() && kind_of(text[pos]) == kWordByte);
+      continue;
+    }
+    if (kind == kGapByte) {
+      if (start != std::string_view::npos) {
         begin = start;
         end = pos++;
         return true;
@@ -302,12 +332,26 @@ std::string capitalize_first(std::string_view text) {
 }
 
 size_t count_words(std::string_view text) {
-  size_t words = 0;
-  bool in_word = false;
-  for (char c : text) {
+  // A word starts at each byte that is not a space and follows one (or the
+  // start): counted 16 bytes at a time from bit masks.
+  size_t words = 0, i = 0;
+  bool after_space = true;
+#if defined(__SSE2__)
+  for (; i + 16 <= text.size(); i += 16) {
+    auto block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    auto spaces = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(block, _mm_set1_epi8('\n'))),
+                               _mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8('\t')), _mm_cmpeq_epi8(block, _mm_set1_epi8('\r'))));
+    auto space = static_cast<unsigned>(_mm_movemask_epi8(spaces));
+    unsigned follows_space = (space << 1 | (after_space ? 1u : 0u)) & 0xFFFFu;
+    words += static_cast<size_t>(__builtin_popcount(~space & follows_space & 0xFFFFu));
+    after_space = (space >> 15) & 1u;
+  }
+#endif
+  for (; i < text.size(); ++i) {
+    char c = text[i];
     bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-    if (!space && !in_word) ++words;
-    in_word = !space;
+    if (!space && after_space) ++words;
+    after_space = space;
   }
   return words;
 }

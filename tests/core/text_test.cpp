@@ -60,6 +60,43 @@ TEST(Text, EscapesHtml) {
 // Long text is scanned 16 bytes at a time: a special character anywhere in
 // a block, at its edges, or in the tail after the last whole block, and
 // bytes above 0x7F (UTF-8) beside it.
+TEST(Text, FindsInvalidUtf8AndFoldsAtEveryOffsetOfLongText) {
+  // The ASCII fast paths go 16 bytes at a time: a non-ASCII byte at each
+  // offset around the block edges.
+  for (size_t length : {15u, 16u, 17u, 31u, 32u, 33u}) {
+    for (size_t at = 0; at < length; ++at) {
+      std::string text(length, 'A');
+      text[at] = '\xFF';
+      EXPECT_EQ(find_invalid_utf8(text), at) << length << " " << at;
+      std::string accented(length, 'A');
+      accented.replace(at, 1, "\xC3\x89");  // É
+      EXPECT_EQ(find_invalid_utf8(accented), std::string_view::npos);
+      EXPECT_EQ(fold(accented), std::string(at, 'a') + "e" + std::string(length - at - 1, 'a')) << length << " " << at;
+    }
+  }
+}
+
+TEST(Text, CountsWordsAtEveryOffsetOfLongText) {
+  auto reference = [](std::string_view text) {
+    size_t words = 0;
+    bool in_word = false;
+    for (char c : text) {
+      bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+      if (!space && !in_word) ++words;
+      in_word = !space;
+    }
+    return words;
+  };
+  std::string_view pieces[] = {"a", "bb", " ", "\n", "\t\r", "ccc ", "  ", "é", "word."};
+  for (unsigned seed = 0; seed < 200; ++seed) {
+    std::string text;
+    for (unsigned i = 0, r = seed; i < seed % 40; ++i, r = r * 1103515245u + 12345u) text += pieces[(r >> 16) % 9];
+    ASSERT_EQ(count_words(text), reference(text)) << "\"" << text << "\"";
+  }
+  EXPECT_EQ(count_words(""), 0u);
+  EXPECT_EQ(count_words(std::string(40, ' ') + "one" + std::string(13, ' ') + "two"), 2u);
+}
+
 TEST(Text, EscapesHtmlAtEveryOffsetOfLongText) {
   auto reference = [](std::string_view text) {
     std::string out;
