@@ -5,6 +5,7 @@
 #include "core/text.h"
 #include "render/concept_map.h"
 #include "render/hub_intro.h"
+#include "render/json_ld.h"
 #include "render/markdown_html.h"
 #include "render/view_common.h"
 
@@ -205,50 +206,57 @@ View hub_view(const RenderContext& context, size_t topic, size_t page, std::stri
   return view;
 }
 
-nlohmann::json hub_json_ld(const RenderContext& context, size_t topic) {
+std::string hub_json_ld(const RenderContext& context, size_t topic) {
   const auto& t = context.site.topics[topic];
   bool condition = t.kind == "condition" || t.kind == "symptom";
-  nlohmann::json about = {{"@type", condition ? "MedicalCondition" : t.kind == "drug" ? "Drug" : "MedicalEntity"},
-                          {"name", t.name}};
-  if (!t.synonyms.empty()) about["alternateName"] = t.synonyms;
-  if (!t.definition.empty()) about["description"] = t.definition;
-  static const std::map<std::string, std::string> kCodingSystems = {
+  JsonLdObject about;
+  about.text("@type", condition ? "MedicalCondition" : t.kind == "drug" ? "Drug" : "MedicalEntity").text("name", t.name);
+  if (!t.synonyms.empty()) about.texts("alternateName", t.synonyms);
+  if (!t.definition.empty()) about.text("description", t.definition);
+  static const std::map<std::string, std::string, std::less<>> kCodingSystems = {
       {"icd10", "ICD-10"}, {"mesh", "MeSH"}, {"umls_cui", "UMLS"}, {"snomed", "SNOMED-CT"}};
-  auto codes = nlohmann::json::array();
+  std::vector<JsonLdObject> codes;
   for (const auto& [system, code] : t.codes) {
     auto known = kCodingSystems.find(system);
-    codes.push_back({{"@type", "MedicalCode"}, {"code", code},
-                     {"codingSystem", known == kCodingSystems.end() ? system : known->second}});
+    codes.emplace_back();
+    codes.back().text("@type", "MedicalCode").text("code", code).text("codingSystem", known == kCodingSystems.end() ? system : known->second);
   }
-  if (!codes.empty()) about["code"] = codes;
+  if (!codes.empty()) about.objects("code", std::move(codes));
   if (condition) {
-    auto treatments = nlohmann::json::array();
+    std::vector<JsonLdObject> treatments;
     for (const auto& remedy : context.graph.remedies_of(topic, context.site))
-      if (evidence_supports_use(remedy.evidence))
-        treatments.push_back({{"@type", "MedicalTherapy"}, {"name", context.site.topics[remedy.topic].name}});
-    if (!treatments.empty()) about["possibleTreatment"] = treatments;
-    auto risks = nlohmann::json::array();
+      if (evidence_supports_use(remedy.evidence)) {
+        treatments.emplace_back();
+        treatments.back().text("@type", "MedicalTherapy").text("name", context.site.topics[remedy.topic].name);
+      }
+    if (!treatments.empty()) about.objects("possibleTreatment", std::move(treatments));
+    std::vector<JsonLdObject> risks;
     for (auto type : {RelationType::caused_by, RelationType::worsened_by})
-      for (const auto& edge : context.graph.edges_of(topic, type))
-        risks.push_back({{"@type", "MedicalRiskFactor"}, {"name", context.site.topics[edge.other].name}});
-    if (!risks.empty()) about["riskFactor"] = risks;
+      for (const auto& edge : context.graph.edges_of(topic, type)) {
+        risks.emplace_back();
+        risks.back().text("@type", "MedicalRiskFactor").text("name", context.site.topics[edge.other].name);
+      }
+    if (!risks.empty()) about.objects("riskFactor", std::move(risks));
   }
-  nlohmann::json page = {{"@context", "https://schema.org"},
-                         {"@type", "MedicalWebPage"},
-                         {"name", t.title},
-                         {"url", context.absolute(context.topic_url(topic))},
-                         {"about", about},
-                         {"breadcrumb",
-                          {{"@type", "BreadcrumbList"},
-                           {"itemListElement",
-                            {{{"@type", "ListItem"}, {"position", 1}, {"name", "Home"}, {"item", context.base_url}},
-                             {{"@type", "ListItem"}, {"position", 2}, {"name", "Topics"},
-                              {"item", context.absolute(context.path_prefix + "topics/")}},
-                             {{"@type", "ListItem"}, {"position", 3}, {"name", t.name},
-                              {"item", context.absolute(context.topic_url(topic))}}}}}}};
+  auto crumb = [](long position, std::string_view name, std::string_view item) {
+    JsonLdObject entry;
+    entry.text("@type", "ListItem").number("position", position).text("name", name).text("item", item);
+    return entry;
+  };
+  std::vector<JsonLdObject> crumbs;
+  crumbs.push_back(crumb(1, "Home", context.base_url));
+  crumbs.push_back(crumb(2, "Topics", context.absolute(context.path_prefix + "topics/")));
+  crumbs.push_back(crumb(3, t.name, context.absolute(context.topic_url(topic))));
+  JsonLdObject page;
+  page.text("@context", "https://schema.org")
+      .text("@type", "MedicalWebPage")
+      .text("name", t.title)
+      .text("url", context.absolute(context.topic_url(topic)))
+      .object("about", std::move(about))
+      .object("breadcrumb", std::move(JsonLdObject().text("@type", "BreadcrumbList").objects("itemListElement", std::move(crumbs))));
   // Only the topic's own review date: its articles' reviews do not review the hub.
-  if (t.reviewed_on.is_set()) page["lastReviewed"] = t.reviewed_on.iso();
-  return page;
+  if (t.reviewed_on.is_set()) page.text("lastReviewed", t.reviewed_on.iso());
+  return page.json();
 }
 
 }  // namespace topichub

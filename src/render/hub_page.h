@@ -3,7 +3,6 @@
 // collection (paginated), the concept map, related topics, JSON-LD.
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <string>
 
 #include "render/context.h"
@@ -21,6 +20,7 @@ std::string hub_page_path(const RenderContext& context, size_t topic, size_t pag
 // `body_text`, when given and on the first page, receives the visible text of the topic's body.
 View hub_view(const RenderContext& context, size_t topic, size_t page, std::string* body_text = nullptr);
 
-nlohmann::json hub_json_ld(const RenderContext& context, size_t topic);
+// The hub's structured data: script-safe JSON-LD text (render/json_ld.h).
+std::string hub_json_ld(const RenderContext& context, size_t topic);
 
 }  // namespace topichub

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/text.h"
+#include "render/json_ld.h"
 #include "render/markdown_html.h"
 #include "render/view_common.h"
 
@@ -22,27 +23,35 @@ std::string first_letter(std::string_view name) {
   return c >= 'a' && c <= 'z' ? std::string(1, static_cast<char>(c - 'a' + 'A')) : "#";
 }
 
-nlohmann::json article_json_ld(const RenderContext& context, size_t index) {
+std::string article_json_ld(const RenderContext& context, size_t index) {
   const auto& article = context.site.articles[index];
-  nlohmann::json page = {{"@context", "https://schema.org"},
-                         {"@type", "MedicalWebPage"},
-                         {"headline", article.title},
-                         {"description", article.summary},
-                         {"url", context.absolute(context.article_url(index))}};
-  if (article.date.is_set()) page["datePublished"] = article.date.iso();
-  if (article.lastmod.is_set()) page["dateModified"] = article.lastmod.iso();
-  if (article.reviewed_on.is_set()) page["lastReviewed"] = article.reviewed_on.iso();
-  if (!article.reviewed_by.empty()) page["reviewedBy"] = {{"@type", "Organization"}, {"name", article.reviewed_by}};
-  auto about = nlohmann::json::array();
-  for (size_t topic : article.topics)
-    about.push_back({{"@type", "MedicalEntity"}, {"name", context.site.topics[topic].name},
-                     {"url", context.absolute(context.topic_url(topic))}});
-  if (!about.empty()) page["about"] = about;
-  auto citations = nlohmann::json::array();
-  for (const auto& source : article.sources)
-    citations.push_back({{"@type", "CreativeWork"}, {"name", source.title}, {"url", source.href()}});
-  if (!citations.empty()) page["citation"] = citations;
-  return page;
+  JsonLdObject page;
+  page.text("@context", "https://schema.org")
+      .text("@type", "MedicalWebPage")
+      .text("headline", article.title)
+      .text("description", article.summary)
+      .text("url", context.absolute(context.article_url(index)));
+  if (article.date.is_set()) page.text("datePublished", article.date.iso());
+  if (article.lastmod.is_set()) page.text("dateModified", article.lastmod.iso());
+  if (article.reviewed_on.is_set()) page.text("lastReviewed", article.reviewed_on.iso());
+  if (!article.reviewed_by.empty())
+    page.object("reviewedBy", std::move(JsonLdObject().text("@type", "Organization").text("name", article.reviewed_by)));
+  std::vector<JsonLdObject> about;
+  for (size_t topic : article.topics) {
+    about.emplace_back();
+    about.back()
+        .text("@type", "MedicalEntity")
+        .text("name", context.site.topics[topic].name)
+        .text("url", context.absolute(context.topic_url(topic)));
+  }
+  if (!about.empty()) page.objects("about", std::move(about));
+  std::vector<JsonLdObject> citations;
+  for (const auto& source : article.sources) {
+    citations.emplace_back();
+    citations.back().text("@type", "CreativeWork").text("name", source.title).text("url", source.href());
+  }
+  if (!citations.empty()) page.objects("citation", std::move(citations));
+  return page.json();
 }
 
 View topic_entry(const RenderContext& context, size_t topic) {
@@ -137,9 +146,13 @@ View article_view(const RenderContext& context, size_t index, std::string* body_
 
 View home_view(const RenderContext& context) {
   const auto& config = context.site.config;
-  PageMeta meta{config.title, config.description, context.path_prefix, "website", nullptr, ""};
-  meta.json_ld = {{"@context", "https://schema.org"}, {"@type", "WebSite"}, {"name", config.title},
-                  {"url", context.base_url}};
+  PageMeta meta{config.title, config.description, context.path_prefix, "website", "", ""};
+  meta.json_ld = JsonLdObject()
+                     .text("@context", "https://schema.org")
+                     .text("@type", "WebSite")
+                     .text("name", config.title)
+                     .text("url", context.base_url)
+                     .json();
   auto view = base_view(context, meta);
 
   std::vector<size_t> order(context.site.articles.size());
@@ -171,7 +184,7 @@ View home_view(const RenderContext& context) {
 
 View topics_index_view(const RenderContext& context) {
   PageMeta meta{"Topics A–Z", "Every topic on " + context.site.config.title + ", from A to Z.",
-                context.path_prefix + "topics/", "website", nullptr, ""};
+                context.path_prefix + "topics/", "website", "", ""};
   auto view = base_view(context, meta);
   view["letters"] = letters_view(context, true);
   view["topic_count"] = std::to_string(context.site.topics.size());
@@ -179,12 +192,12 @@ View topics_index_view(const RenderContext& context) {
 }
 
 View not_found_view(const RenderContext& context) {
-  PageMeta meta{"Page not found", "", context.path_prefix + "404.html", "website", nullptr, ""};
+  PageMeta meta{"Page not found", "", context.path_prefix + "404.html", "website", "", ""};
   return base_view(context, meta);
 }
 
 View search_form_view(const RenderContext& context) {
-  PageMeta meta{"Search", "Search " + context.site.config.title + ".", context.path_prefix + "search/", "website", nullptr, ""};
+  PageMeta meta{"Search", "Search " + context.site.config.title + ".", context.path_prefix + "search/", "website", "", ""};
   auto view = base_view(context, meta);
   view["search"] = {{"query", ""}, {"has_query", false}};
   return view;

@@ -2,7 +2,6 @@
 // (title, description, canonical URL, Open Graph), article cards.
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 
@@ -16,7 +15,7 @@ struct PageMeta {
   std::string description;
   std::string path;  // site path: "/topics/x/"
   std::string og_type = "website";
-  nlohmann::json json_ld;  // null when none
+  std::string json_ld;  // script-safe JSON text (render/json_ld.h), or "" for none
   std::string feed;        // path of a page-specific feed, if any
 };
 
@@ -36,10 +35,6 @@ View base_view(const Config& config, std::string_view base_url, std::string_view
 View article_card(const RenderContext& context, size_t article);
 // A new card. REQUIRES: the context outlives it (it borrows the site's text).
 View make_article_card(const RenderContext& context, size_t article);
-
-// JSON for a <script type="application/ld+json"> block: "</" is escaped so
-// that no string in it can close the script element.
-std::string script_safe_json(const nlohmann::json& value);
 
 View sources_view(std::span<const Source> sources);
 

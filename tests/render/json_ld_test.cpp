@@ -1,0 +1,60 @@
+#include "render/json_ld.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+namespace topichub {
+namespace {
+
+// What pages held before JSON-LD was written directly: nlohmann::json's
+// text with '<', '>' and '&' escaped for a script element.
+std::string reference(const nlohmann::json& value) {
+  std::string out;
+  for (char c : value.dump()) {
+    if (c == '<') out += "\\u003c";
+    else if (c == '>') out += "\\u003e";
+    else if (c == '&') out += "\\u0026";
+    else out += c;
+  }
+  return out;
+}
+
+TEST(JsonLd, WritesWhatNlohmannJsonPrintedMembersInKeyOrder) {
+  std::string every_ascii;
+  for (int c = 1; c < 128; ++c) every_ascii += static_cast<char>(c);
+  std::vector<std::string> names = {"Willis–Ekbom", "\"quoted\" & <b>", every_ascii};
+  std::vector<JsonLdObject> items;
+  auto expected_items = nlohmann::json::array();
+  for (const auto& name : names) {
+    items.emplace_back();
+    items.back().text("name", name).text("@type", "Thing").number("position", 3);
+    expected_items.push_back({{"name", name}, {"@type", "Thing"}, {"position", 3}});
+  }
+  JsonLdObject page;
+  page.text("url", "https://example.org/a?b=1&c=2")
+      .texts("alternateName", names)
+      .objects("itemListElement", std::move(items))
+      .object("about", std::move(JsonLdObject().text("name", "</script>")))
+      .objects("none", {})
+      .text("@context", "https://schema.org");
+  nlohmann::json expected = {{"url", "https://example.org/a?b=1&c=2"},
+                             {"alternateName", names},
+                             {"itemListElement", expected_items},
+                             {"about", {{"name", "</script>"}}},
+                             {"none", nlohmann::json::array()},
+                             {"@context", "https://schema.org"}};
+  auto json = page.json();
+  EXPECT_EQ(json, reference(expected));
+  EXPECT_EQ(json.find("</"), std::string::npos);
+  EXPECT_EQ(nlohmann::json::parse(json)["about"]["name"], "</script>");
+}
+
+TEST(JsonLd, InvalidUtf8BecomesReplacementCharacters) {
+  std::string json = JsonLdObject().text("name", "a\xFF" "b").json();
+  EXPECT_EQ(json, "{\"name\":\"a\xEF\xBF\xBD" "b\"}");
+  EXPECT_NO_THROW(nlohmann::json::parse(json));
+}
+
+}  // namespace
+}  // namespace topichub
