@@ -7,7 +7,7 @@ namespace topichub {
 namespace {
 
 bool walk_folder(const std::string& root, const std::string& relative,
-                 const std::function<void(const std::string&, bool)>& visit) {
+                 const std::function<void(const std::string&, TreeEntry)>& visit) {
   DIR* dir = ::opendir(relative.empty() ? root.c_str() : (root + "/" + relative).c_str());
   if (!dir) return false;
   bool complete = true;
@@ -15,13 +15,14 @@ bool walk_folder(const std::string& root, const std::string& relative,
     std::string_view name = entry->d_name;
     if (name == "." || name == "..") continue;
     std::string path = relative.empty() ? std::string(name) : relative + "/" + std::string(name);
-    bool is_folder = entry->d_type == DT_DIR;
+    auto kind = entry->d_type == DT_DIR ? TreeEntry::folder : entry->d_type == DT_LNK ? TreeEntry::link : TreeEntry::file;
     if (entry->d_type == DT_UNKNOWN) {
       struct stat info {};
-      is_folder = ::lstat((root + "/" + path).c_str(), &info) == 0 && S_ISDIR(info.st_mode);
+      if (::lstat((root + "/" + path).c_str(), &info) == 0)
+        kind = S_ISDIR(info.st_mode) ? TreeEntry::folder : S_ISLNK(info.st_mode) ? TreeEntry::link : TreeEntry::file;
     }
-    visit(path, is_folder);
-    if (is_folder) complete = walk_folder(root, path, visit) && complete;
+    visit(path, kind);
+    if (kind == TreeEntry::folder) complete = walk_folder(root, path, visit) && complete;
   }
   ::closedir(dir);
   return complete;
@@ -30,6 +31,11 @@ bool walk_folder(const std::string& root, const std::string& relative,
 }  // namespace
 
 bool walk_tree(const std::string& root, const std::function<void(const std::string& relative, bool is_folder)>& visit) {
+  return walk_folder(root, "", [&visit](const std::string& relative, TreeEntry kind) { visit(relative, kind == TreeEntry::folder); });
+}
+
+bool walk_tree_entries(const std::string& root,
+                       const std::function<void(const std::string& relative, TreeEntry kind)>& visit) {
   return walk_folder(root, "", visit);
 }
 

@@ -1,5 +1,5 @@
-// Walking a folder tree with readdir: the fingerprint lists a site's sources
-// with it, the writer the spare it rewrites into.
+// Walking a folder tree with readdir: the loader lists a site's content with
+// it, the fingerprint its sources, the writer the spare it rewrites into.
 #pragma once
 
 #include <functional>
@@ -14,5 +14,11 @@ namespace topichub {
 // Symbolic links are reported as files and not followed. Returns false when
 // `root` or a folder below it could not be read (the rest is still walked).
 bool walk_tree(const std::string& root, const std::function<void(const std::string& relative, bool is_folder)>& visit);
+
+enum class TreeEntry { file, folder, link };
+// The same, telling symbolic links (reported, not followed) from files.
+// Anything that is neither link nor folder counts as a file.
+bool walk_tree_entries(const std::string& root,
+                       const std::function<void(const std::string& relative, TreeEntry kind)>& visit);
 
 }  // namespace topichub

@@ -1,8 +1,11 @@
 #include "load/loader.h"
 
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <system_error>
 
+#include "core/file_tree.h"
 #include "core/parallel.h"
 #include "core/text.h"
 #include "load/config.h"
@@ -44,23 +47,34 @@ std::string slug_from_file_name(const fs::path& path) {
   return name == "index.md" ? path.parent_path().filename().string() : path.stem().string();
 }
 
+// Every .md file below content/articles (but _index.md, a section's page):
+// listed with readdir, as std::filesystem's iterator took 21 ms on MedQuAD.
 void collect_articles(const fs::path& root, const fs::path& canonical_root, std::vector<ContentFile>& files,
                       Diagnostics& diagnostics) {
-  auto dir = root / "content" / "articles";
+  auto dir = (root / "content" / "articles").string();
   std::error_code error;
   if (!fs::is_directory(dir, error)) return;
-  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, error), end;
-  for (; !error && it != end; it.increment(error)) {
-    const auto& entry = *it;
-    if (!inside_site(entry, canonical_root, root, diagnostics)) {
-      if (entry.is_directory()) it.disable_recursion_pending();
-      continue;
+  walk_tree_entries(dir, [&](const std::string& relative, TreeEntry kind) {
+    std::string path = dir + "/" + relative;
+    std::string display = "content/articles/" + relative;
+    if (kind == TreeEntry::link) {
+      if (!leads_inside(path, canonical_root)) {
+        diagnostics.error(display, 0, "symlink", "symbolic link points outside the site; not followed");
+        return;
+      }
+      struct stat info {};
+      if (::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return;
+    } else if (kind != TreeEntry::file) {
+      return;
     }
-    if (!entry.is_regular_file(error) || entry.path().extension() != ".md") continue;
-    if (entry.path().filename() == "_index.md") continue;
-    files.push_back({ContentKind::article, entry.path().string(), relative_display(entry.path(), root),
-                     slug_from_file_name(entry.path())});
-  }
+    auto slash = relative.rfind('/');
+    std::string_view name = std::string_view(relative).substr(slash == std::string::npos ? 0 : slash + 1);
+    if (name.size() <= 3 || !name.ends_with(".md") || name == "_index.md") return;
+    std::string slug;
+    if (name == "index.md") slug = slash == std::string::npos ? "articles" : fs::path(relative).parent_path().filename().string();
+    else slug = std::string(name.substr(0, name.size() - 3));
+    files.push_back({ContentKind::article, std::move(path), std::move(display), std::move(slug)});
+  });
 }
 
 void collect_topics(const fs::path& root, const fs::path& canonical_root, std::vector<ContentFile>& files,
@@ -126,7 +140,9 @@ void resolve_article_topics(Article& article, const TopicLookup& lookup, Diagnos
 
 void resolve_topic_refs(Site& site, Diagnostics& diagnostics) {
   TopicLookup lookup(site);
-  for (auto& article : site.articles) resolve_article_topics(article, lookup, diagnostics);
+  std::vector<Diagnostics> found(site.articles.size());
+  parallel_for(site.articles.size(), [&](unsigned, size_t a) { resolve_article_topics(site.articles[a], lookup, found[a]); });
+  for (const auto& article_diagnostics : found) diagnostics.append(article_diagnostics);
 }
 
 }  // namespace

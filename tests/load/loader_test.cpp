@@ -151,6 +151,23 @@ TEST_F(LoaderTest, SymlinkOutOfTheSiteIsNotFollowed) {
   EXPECT_NE(find_diagnostic(result.diagnostics, "secret.md", "outside the site"), nullptr);
 }
 
+TEST_F(LoaderTest, ArticlesInFoldersAndLinksInsideTheSiteAreRead) {
+  site.write("drafts/shared.md", "---\ntitle: Shared\n---\n");
+  site.write("content/articles/cramps/index.md", "---\ntitle: In a folder\n---\n");
+  site.write("content/articles/section/_index.md", "---\ntitle: Section page\n---\n");
+  site.write("content/articles/notes.txt", "not an article");
+  std::filesystem::create_symlink(site.path() / "drafts/shared.md", site.path() / "content/articles/shared.md");
+  std::filesystem::create_directories(site.path() / "elsewhere");
+  site.write("elsewhere/hidden.md", "---\ntitle: Behind a folder link\n---\n");
+  std::filesystem::create_directory_symlink(site.path() / "elsewhere", site.path() / "content/articles/linked");
+  auto result = load_site(site.str());
+  std::vector<std::string> slugs;
+  for (const auto& article : result.site.articles) slugs.push_back(article.slug);
+  // A linked file is read; a linked folder is not walked into.
+  EXPECT_EQ(slugs, (std::vector<std::string>{"cramps", "shared"}));
+  EXPECT_FALSE(result.diagnostics.has_errors());
+}
+
 TEST_F(LoaderTest, BadKindIntentAndSlugAreErrors) {
   site.write("content/topics/x.md", "---\nname: x\nkind: vibe\n---\n");
   site.write("content/articles/a.md", "---\ntitle: A\nintent: cure-all\nslug: ../up\n---\n");
