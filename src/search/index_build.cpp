@@ -240,6 +240,26 @@ std::optional<SearchIndex> SearchIndex::build_unless_stopped(const Site& site, s
   });
   if (stop.stop_requested()) return std::nullopt;
 
+  // Topics: the matcher for queries, and each topic's documents by weight.
+  // They do not depend on the words, so they are made on another thread
+  // while this one merges them.
+  std::jthread topic_tables([&index, &site, links] {
+    index.matcher_ = std::make_unique<TopicMatcher>(site.topics);
+    index.topic_documents_.resize(site.topics.size());
+    for (uint32_t a = 0; a < links.size(); ++a) {
+      // The weight of a topic in an article, scaled by its share of the
+      // article's main topic: of two articles that both discuss a topic at
+      // length, the one mainly about it counts for more.
+      double main_weight = links[a].topics.empty() ? 1.0 : std::max(1.0, links[a].topics.front().weight);
+      for (const auto& entry : links[a].topics) {
+        double centrality = 0.5 + 0.5 * std::min(1.0, entry.weight / main_weight);
+        index.topic_documents_[entry.topic].push_back({a, static_cast<float>(entry.weight * centrality)});
+      }
+    }
+    for (size_t t = 0; t < site.topics.size(); ++t)
+      index.topic_documents_[t].push_back({static_cast<uint32_t>(site.articles.size() + t), 12.0f});
+  });
+
   // Average field lengths first: every posting's impact depends on them.
   double count = std::max<double>(1.0, static_cast<double>(analyzed.size()));
   std::array<double, kFieldCount> average_length{};
@@ -340,21 +360,7 @@ std::optional<SearchIndex> SearchIndex::build_unless_stopped(const Site& site, s
     doc = AnalyzedDocument{};  // free as we go
   }
 
-  // Topics: the matcher for queries, and each topic's documents by weight.
-  index.matcher_ = std::make_unique<TopicMatcher>(site.topics);
-  index.topic_documents_.resize(site.topics.size());
-  for (uint32_t a = 0; a < links.size(); ++a) {
-    // The weight of a topic in an article, scaled by its share of the
-    // article's main topic: of two articles that both discuss a topic at
-    // length, the one mainly about it counts for more.
-    double main_weight = links[a].topics.empty() ? 1.0 : std::max(1.0, links[a].topics.front().weight);
-    for (const auto& entry : links[a].topics) {
-      double centrality = 0.5 + 0.5 * std::min(1.0, entry.weight / main_weight);
-      index.topic_documents_[entry.topic].push_back({a, static_cast<float>(entry.weight * centrality)});
-    }
-  }
-  for (size_t t = 0; t < site.topics.size(); ++t)
-    index.topic_documents_[t].push_back({static_cast<uint32_t>(site.articles.size() + t), 12.0f});
+  topic_tables.join();
   index.derive_tables();
   vocabulary.join();
   return index;
