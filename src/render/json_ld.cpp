@@ -7,9 +7,18 @@
 namespace topichub {
 namespace {
 
+bool needs_escape(char c) {
+  return static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&';
+}
+
 void append_escaped(std::string& out, std::string_view value) {
   static constexpr char kHex[] = "0123456789abcdef";
-  for (char c : value) {
+  size_t run = 0;  // start of the bytes not yet appended, which need no escape
+  for (size_t i = 0; i < value.size(); ++i) {
+    char c = value[i];
+    if (!needs_escape(c)) continue;
+    out.append(value.data() + run, i - run);
+    run = i + 1;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -22,15 +31,12 @@ void append_escaped(std::string& out, std::string_view value) {
       case '>': out += "\\u003e"; break;
       case '&': out += "\\u0026"; break;
       default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out += "\\u00";
-          out += kHex[(c >> 4) & 0xF];
-          out += kHex[c & 0xF];
-        } else {
-          out += c;
-        }
+        out += "\\u00";
+        out += kHex[(c >> 4) & 0xF];
+        out += kHex[c & 0xF];
     }
   }
+  out.append(value.data() + run, value.size() - run);
 }
 
 }  // namespace
