@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "search/index.h"
 
@@ -36,8 +37,9 @@ class SearchIndexFile {
 
  private:
   // The two parts of the file, in this order.
-  static void write_documents(IndexFileWriter& writer, const SearchIndex& index, uint64_t fingerprint);
-  static void write_postings_and_vocabulary(IndexFileWriter& writer, const SearchIndex& index);
+  static void write_documents_and_postings(IndexFileWriter& writer, const SearchIndex& index, uint64_t fingerprint,
+                                           const std::vector<std::string>& terms);
+  static void write_positions_and_vocabulary(IndexFileWriter& writer, const SearchIndex& index);
 };
 
 }  // namespace topichub
