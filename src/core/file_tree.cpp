@@ -6,6 +6,21 @@
 namespace topichub {
 namespace {
 
+TreeEntry kind_of(unsigned char type) {
+  switch (type) {
+    case DT_REG: return TreeEntry::file;
+    case DT_DIR: return TreeEntry::folder;
+    case DT_LNK: return TreeEntry::link;
+    default: return TreeEntry::other;
+  }
+}
+
+TreeEntry kind_of_mode(mode_t mode) {
+  if (S_ISREG(mode)) return TreeEntry::file;
+  if (S_ISDIR(mode)) return TreeEntry::folder;
+  return S_ISLNK(mode) ? TreeEntry::link : TreeEntry::other;
+}
+
 bool walk_folder(const std::string& root, const std::string& relative,
                  const std::function<void(const std::string&, TreeEntry)>& visit) {
   DIR* dir = ::opendir(relative.empty() ? root.c_str() : (root + "/" + relative).c_str());
@@ -15,11 +30,10 @@ bool walk_folder(const std::string& root, const std::string& relative,
     std::string_view name = entry->d_name;
     if (name == "." || name == "..") continue;
     std::string path = relative.empty() ? std::string(name) : relative + "/" + std::string(name);
-    auto kind = entry->d_type == DT_DIR ? TreeEntry::folder : entry->d_type == DT_LNK ? TreeEntry::link : TreeEntry::file;
+    auto kind = kind_of(entry->d_type);
     if (entry->d_type == DT_UNKNOWN) {
       struct stat info {};
-      if (::lstat((root + "/" + path).c_str(), &info) == 0)
-        kind = S_ISDIR(info.st_mode) ? TreeEntry::folder : S_ISLNK(info.st_mode) ? TreeEntry::link : TreeEntry::file;
+      kind = ::lstat((root + "/" + path).c_str(), &info) == 0 ? kind_of_mode(info.st_mode) : TreeEntry::other;
     }
     visit(path, kind);
     if (kind == TreeEntry::folder) complete = walk_folder(root, path, visit) && complete;
@@ -31,7 +45,9 @@ bool walk_folder(const std::string& root, const std::string& relative,
 }  // namespace
 
 bool walk_tree(const std::string& root, const std::function<void(const std::string& relative, bool is_folder)>& visit) {
-  return walk_folder(root, "", [&visit](const std::string& relative, TreeEntry kind) { visit(relative, kind == TreeEntry::folder); });
+  return walk_folder(root, "", [&visit](const std::string& relative, TreeEntry kind) {
+    visit(relative, kind == TreeEntry::folder);
+  });
 }
 
 bool walk_tree_entries(const std::string& root,

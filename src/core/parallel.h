@@ -8,6 +8,7 @@
 #include <exception>
 #include <mutex>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace topichub {
@@ -38,5 +39,36 @@ void parallel_for(size_t count, Body&& body) {
   for (auto& thread : threads) thread.join();
   if (failure) std::rethrow_exception(failure);
 }
+
+// A function run on a thread of its own while the caller goes on. join()
+// waits for it and rethrows what it threw, as if it had run in the caller.
+// Destroyed without join() (the caller returned early or is unwinding), it
+// still waits, and what it threw is dropped.
+class BackgroundTask {
+ public:
+  template <typename Function>
+  explicit BackgroundTask(Function&& function)
+      : thread_([this, function = std::forward<Function>(function)]() mutable {
+          try {
+            function();
+          } catch (...) {
+            failure_ = std::current_exception();
+          }
+        }) {}
+  BackgroundTask(const BackgroundTask&) = delete;
+  BackgroundTask& operator=(const BackgroundTask&) = delete;
+  ~BackgroundTask() {
+    if (thread_.joinable()) thread_.join();
+  }
+
+  void join() {
+    thread_.join();
+    if (failure_) std::rethrow_exception(std::exchange(failure_, nullptr));
+  }
+
+ private:
+  std::exception_ptr failure_;  // before thread_: set up before the thread starts
+  std::thread thread_;
+};
 
 }  // namespace topichub

@@ -34,7 +34,8 @@ size_t ascii_prefix(std::string_view text) {
 #if defined(__SSE2__)
   for (; i + 16 <= text.size(); i += 16) {
     auto block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
-    if (int high = _mm_movemask_epi8(block); high != 0) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(high)));
+    if (int high = _mm_movemask_epi8(block); high != 0)
+      return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(high)));
   }
 #endif
   while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) ++i;
@@ -339,8 +340,8 @@ size_t count_words(std::string_view text) {
 #if defined(__SSE2__)
   for (; i + 16 <= text.size(); i += 16) {
     auto block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
-    auto spaces = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(block, _mm_set1_epi8('\n'))),
-                               _mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8('\t')), _mm_cmpeq_epi8(block, _mm_set1_epi8('\r'))));
+    auto is = [&block](char c) { return _mm_cmpeq_epi8(block, _mm_set1_epi8(c)); };
+    auto spaces = _mm_or_si128(_mm_or_si128(is(' '), is('\n')), _mm_or_si128(is('\t'), is('\r')));
     auto space = static_cast<unsigned>(_mm_movemask_epi8(spaces));
     unsigned follows_space = (space << 1 | (after_space ? 1u : 0u)) & 0xFFFFu;
     words += static_cast<size_t>(__builtin_popcount(~space & follows_space & 0xFFFFu));

@@ -42,6 +42,7 @@ bool inside_site(const fs::directory_entry& entry, const fs::path& canonical_roo
   return false;
 }
 
+// "cramps.md" -> "cramps", "cramps/index.md" -> "cramps".
 std::string slug_from_file_name(const fs::path& path) {
   auto name = path.filename().string();
   return name == "index.md" ? path.parent_path().filename().string() : path.stem().string();
@@ -70,9 +71,7 @@ void collect_articles(const fs::path& root, const fs::path& canonical_root, std:
     auto slash = relative.rfind('/');
     std::string_view name = std::string_view(relative).substr(slash == std::string::npos ? 0 : slash + 1);
     if (name.size() <= 3 || !name.ends_with(".md") || name == "_index.md") return;
-    std::string slug;
-    if (name == "index.md") slug = slash == std::string::npos ? "articles" : fs::path(relative).parent_path().filename().string();
-    else slug = std::string(name.substr(0, name.size() - 3));
+    auto slug = slug_from_file_name(path);
     files.push_back({ContentKind::article, std::move(path), std::move(display), std::move(slug)});
   });
 }
@@ -141,7 +140,8 @@ void resolve_article_topics(Article& article, const TopicLookup& lookup, Diagnos
 void resolve_topic_refs(Site& site, Diagnostics& diagnostics) {
   TopicLookup lookup(site);
   std::vector<Diagnostics> found(site.articles.size());
-  parallel_for(site.articles.size(), [&](unsigned, size_t a) { resolve_article_topics(site.articles[a], lookup, found[a]); });
+  parallel_for(site.articles.size(),
+               [&](unsigned, size_t a) { resolve_article_topics(site.articles[a], lookup, found[a]); });
   for (const auto& article_diagnostics : found) diagnostics.append(article_diagnostics);
 }
 

@@ -219,7 +219,10 @@ std::string hub_json_ld(const RenderContext& context, size_t topic) {
   for (const auto& [system, code] : t.codes) {
     auto known = kCodingSystems.find(system);
     codes.emplace_back();
-    codes.back().text("@type", "MedicalCode").text("code", code).text("codingSystem", known == kCodingSystems.end() ? system : known->second);
+    codes.back()
+        .text("@type", "MedicalCode")
+        .text("code", code)
+        .text("codingSystem", known == kCodingSystems.end() ? system : known->second);
   }
   if (!codes.empty()) about.objects("code", std::move(codes));
   if (condition) {
@@ -253,7 +256,8 @@ std::string hub_json_ld(const RenderContext& context, size_t topic) {
       .text("name", t.title)
       .text("url", context.absolute(context.topic_url(topic)))
       .object("about", std::move(about))
-      .object("breadcrumb", std::move(JsonLdObject().text("@type", "BreadcrumbList").objects("itemListElement", std::move(crumbs))));
+      .object("breadcrumb",
+              std::move(JsonLdObject().text("@type", "BreadcrumbList").objects("itemListElement", std::move(crumbs))));
   // Only the topic's own review date: its articles' reviews do not review the hub.
   if (t.reviewed_on.is_set()) page.text("lastReviewed", t.reviewed_on.iso());
   return page.json();

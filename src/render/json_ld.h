@@ -2,9 +2,10 @@
 // blocks, written straight as text. Built as nlohmann::json, whose objects are
 // trees of separately allocated nodes, it took 3% of a MedQuAD build.
 //
-// The text is what nlohmann::json printed: members in key order, strings
-// escaped the same way. On top of that '<', '>' and '&' are written as
-// \u003c, \u003e and \u0026, so that no string can close the script element.
+// For valid UTF-8 (the loader repairs what is not) the text is what
+// nlohmann::json printed: members in key order, strings escaped the same way.
+// On top of that '<', '>' and '&' are written as \u003c, \u003e and \u0026,
+// so that no string can close the script element.
 #pragma once
 
 #include <span>

@@ -11,6 +11,7 @@
 #include <cmath>
 #include <memory>
 #include <span>
+#include <stdexcept>
 #include <thread>
 #include <unordered_map>
 
@@ -193,6 +194,74 @@ AnalyzedDocument analyze_document(const Site& site, BodyTexts& bodies, SearchDoc
   return out;
 }
 
+// Per global term: in how many documents, and at how many positions.
+struct TermCounts {
+  std::vector<uint32_t> documents;
+  std::vector<uint64_t> positions;
+};
+
+// SearchIndex's flat tables (see index.h), before they move into it.
+struct PostingTables {
+  std::vector<uint32_t> posting_starts, position_starts;
+  std::vector<Posting> postings;
+  std::vector<uint32_t> positions;
+};
+
+// Sized for `counts`; each term's first posting and position in `next_*`.
+// Throws when the site has more positions than 32-bit offsets reach.
+PostingTables allocate_tables(const TermCounts& counts, std::vector<uint32_t>& next_posting,
+                              std::vector<uint32_t>& next_position) {
+  size_t term_count = counts.documents.size();
+  PostingTables tables;
+  tables.posting_starts.resize(term_count + 1);
+  next_posting.resize(term_count);
+  next_position.resize(term_count);
+  uint64_t posting_total = 0, position_total = 0;
+  for (size_t t = 0; t < term_count; ++t) {
+    tables.posting_starts[t] = next_posting[t] = static_cast<uint32_t>(posting_total);
+    next_position[t] = static_cast<uint32_t>(position_total);
+    posting_total += counts.documents[t];
+    position_total += counts.positions[t];
+    if (position_total > UINT32_MAX) throw std::length_error("search index: more than 2^32 word positions");
+  }
+  tables.posting_starts[term_count] = static_cast<uint32_t>(posting_total);
+  tables.postings.resize(posting_total);
+  tables.position_starts.resize(posting_total + 1);
+  tables.position_starts[posting_total] = static_cast<uint32_t>(position_total);
+  tables.positions.resize(position_total);
+  return tables;
+}
+
+// Postings with their impacts, and positions, in document order (so each
+// term's postings come sorted); frees the analysed documents as it goes.
+// REQUIRES: every term of `analyzed` a global id, counted in `counts`.
+std::optional<PostingTables> fill_postings(std::vector<AnalyzedDocument>& analyzed, const TermCounts& counts,
+                                           const std::array<double, kFieldCount>& average_length,
+                                           std::stop_token stop) {
+  std::vector<uint32_t> next_posting, next_position;
+  auto tables = allocate_tables(counts, next_posting, next_position);
+  for (uint32_t d = 0; d < analyzed.size(); ++d) {
+    if (d % 1024 == 0 && stop.stop_requested()) return std::nullopt;
+    auto& doc = analyzed[d];
+    std::array<double, kFieldCount> factors;
+    for (size_t f = 0; f < kFieldCount; ++f)
+      factors[f] = kFieldWeight[f] / (1.0 - kFieldB[f] + kFieldB[f] * doc.field_lengths[f] / average_length[f]);
+    for (const auto& entry : doc.terms) {
+      double tf = 0;
+      for (size_t f = 0; f < kFieldCount; ++f) tf += entry.tf[f] * factors[f];
+      uint32_t posting = next_posting[entry.term]++;
+      tables.postings[posting] = Posting{d, static_cast<float>(tf / (kBm25K1 + tf))};
+      uint32_t& position = next_position[entry.term];
+      tables.position_starts[posting] = position;
+      auto first = doc.positions.begin() + entry.positions_begin;
+      std::copy(first, first + entry.positions_count, tables.positions.begin() + position);
+      position += entry.positions_count;
+    }
+    doc = AnalyzedDocument{};  // free as we go
+  }
+  return tables;
+}
+
 }  // namespace
 
 SearchIndex SearchIndex::build(const Site& site, std::span<const ArticleLinks> links, BodyTexts bodies,
@@ -243,7 +312,7 @@ std::optional<SearchIndex> SearchIndex::build_unless_stopped(const Site& site, s
   // Topics: the matcher for queries, and each topic's documents by weight.
   // They do not depend on the words, so they are made on another thread
   // while this one merges them.
-  std::jthread topic_tables([&index, &site, links] {
+  BackgroundTask topic_tables([&index, &site, links] {
     index.matcher_ = std::make_unique<TopicMatcher>(site.topics);
     index.topic_documents_.resize(site.topics.size());
     for (uint32_t a = 0; a < links.size(); ++a) {
@@ -271,15 +340,14 @@ std::optional<SearchIndex> SearchIndex::build_unless_stopped(const Site& site, s
     worker->global_term.assign(worker->words.term_count(), kUnassigned);
     worker->global_surface.assign(worker->words.surface_count(), kUnassigned);
   }
-  // Per global term: in how many documents, and at how many positions.
-  std::vector<uint32_t> term_documents, term_positions;
+  TermCounts counts;
   auto global_term = [&](Worker& worker, uint32_t local) {
     auto& id = worker.global_term[local];
     if (id == kUnassigned) {
-      auto [it, added] = index.term_ids_.emplace(worker.words.term(local), static_cast<uint32_t>(term_documents.size()));
+      auto [it, added] = index.term_ids_.emplace(worker.words.term(local), static_cast<uint32_t>(counts.documents.size()));
       if (added) {
-        term_documents.push_back(0);
-        term_positions.push_back(0);
+        counts.documents.push_back(0);
+        counts.positions.push_back(0);
       }
       id = it->second;
     }
@@ -310,7 +378,7 @@ std::optional<SearchIndex> SearchIndex::build_unless_stopped(const Site& site, s
     }
     doc.surfaces = {};
   }
-  std::jthread vocabulary([&index] { index.build_vocabulary_tables(); });
+  BackgroundTask vocabulary([&index] { index.build_vocabulary_tables(); });
 
   // Postings: global ids and counts first, so that the flat tables are
   // allocated once at their size; then filled in document order, so that
@@ -319,46 +387,17 @@ std::optional<SearchIndex> SearchIndex::build_unless_stopped(const Site& site, s
     auto& worker = *workers[doc.worker];
     for (auto& entry : doc.terms) {
       entry.term = global_term(worker, entry.term);
-      ++term_documents[entry.term];
-      term_positions[entry.term] += entry.positions_count;
+      ++counts.documents[entry.term];
+      counts.positions[entry.term] += entry.positions_count;
     }
   }
   if (stop.stop_requested()) return std::nullopt;
-  size_t term_count = term_documents.size();
-  std::vector<uint32_t> next_posting(term_count), next_position(term_count);
-  index.posting_starts_.resize(term_count + 1);
-  uint32_t posting_total = 0, position_total = 0;
-  for (size_t t = 0; t < term_count; ++t) {
-    index.posting_starts_[t] = next_posting[t] = posting_total;
-    next_position[t] = position_total;
-    posting_total += term_documents[t];
-    position_total += term_positions[t];
-  }
-  index.posting_starts_[term_count] = posting_total;
-  index.postings_.resize(posting_total);
-  index.position_starts_.resize(posting_total + size_t{1});
-  index.position_starts_[posting_total] = position_total;
-  index.positions_.resize(position_total);
-  for (uint32_t d = 0; d < analyzed.size(); ++d) {
-    if (d % 1024 == 0 && stop.stop_requested()) return std::nullopt;
-    auto& doc = analyzed[d];
-    const auto& lengths = doc.field_lengths;
-    std::array<double, kFieldCount> factors;
-    for (size_t f = 0; f < kFieldCount; ++f)
-      factors[f] = kFieldWeight[f] / (1.0 - kFieldB[f] + kFieldB[f] * lengths[f] / average_length[f]);
-    for (const auto& entry : doc.terms) {
-      double tf = 0;
-      for (size_t f = 0; f < kFieldCount; ++f) tf += entry.tf[f] * factors[f];
-      uint32_t posting = next_posting[entry.term]++;
-      index.postings_[posting] = Posting{d, static_cast<float>(tf / (kBm25K1 + tf))};
-      uint32_t& position = next_position[entry.term];
-      index.position_starts_[posting] = position;
-      auto first = doc.positions.begin() + entry.positions_begin;
-      std::copy(first, first + entry.positions_count, index.positions_.begin() + position);
-      position += entry.positions_count;
-    }
-    doc = AnalyzedDocument{};  // free as we go
-  }
+  auto tables = fill_postings(analyzed, counts, average_length, stop);
+  if (!tables) return std::nullopt;
+  index.posting_starts_ = std::move(tables->posting_starts);
+  index.postings_ = std::move(tables->postings);
+  index.position_starts_ = std::move(tables->position_starts);
+  index.positions_ = std::move(tables->positions);
 
   topic_tables.join();
   index.derive_tables();

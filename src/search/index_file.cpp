@@ -6,11 +6,13 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cassert>
 #include <cstring>
 #include <mutex>
-#include <thread>
 #include <type_traits>
 #include <utility>
+
+#include "core/parallel.h"
 
 namespace topichub {
 
@@ -220,14 +222,16 @@ void SearchIndexFile::write(const SearchIndex& index, uint64_t fingerprint, cons
   IndexFileWriter counter(nullptr, 0);
   write_documents_and_postings(counter, index, fingerprint, terms);
   uint64_t second_part = counter.flush();
-  std::jthread second([&] {
+  BackgroundTask second([&] {
     IndexFileWriter writer(&sink, second_part);
     write_positions_and_vocabulary(writer, index);
     writer.flush();
   });
   IndexFileWriter writer(&sink, 0);
   write_documents_and_postings(writer, index, fingerprint, terms);
-  writer.flush();
+  [[maybe_unused]] uint64_t first_end = writer.flush();
+  assert(first_end == second_part);  // counting and writing passed the same bytes
+  second.join();
 }
 
 void SearchIndexFile::write_documents_and_postings(IndexFileWriter& w, const SearchIndex& index, uint64_t fingerprint,
@@ -315,7 +319,8 @@ std::optional<SearchIndex> SearchIndexFile::load(const std::string& path, uint64
     index.documents_.push_back(std::move(doc));
   }
   auto terms = r.texts();
-  for (uint32_t id = 0; id < terms.size(); ++id) index.term_ids_.emplace(terms[id], id);
+  for (uint32_t id = 0; id < terms.size(); ++id)
+    if (!index.term_ids_.emplace(terms[id], id).second) return std::nullopt;  // a term twice
   index.posting_starts_ = r.array<uint32_t>();
   index.postings_ = r.array<Posting>();
   index.position_starts_ = r.array<uint32_t>();
@@ -341,6 +346,8 @@ std::optional<SearchIndex> SearchIndexFile::load(const std::string& path, uint64
     if (posting.doc >= index.documents_.size()) return std::nullopt;
   if (index.surface_info_.size() != index.surface_words_.size() || index.surface_sorted_.size() != index.surface_words_.size())
     return std::nullopt;
+  for (uint32_t id : index.surface_sorted_)
+    if (id >= index.surface_words_.size()) return std::nullopt;
   for (const auto& info : index.surface_info_)
     if (info.term >= terms.size()) return std::nullopt;
   for (const auto& [hash, id] : index.typos_.by_deletion_)

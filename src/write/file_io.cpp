@@ -56,6 +56,7 @@ bool write_all(int fd, std::string_view content) {
   while (done < content.size()) {
     ssize_t n = ::write(fd, content.data() + done, content.size() - done);
     if (n < 0 && errno == EINTR) continue;
+    if (n == 0) errno = EIO;  // nothing written, and no error said why
     if (n <= 0) return false;
     done += static_cast<size_t>(n);
   }
@@ -67,6 +68,7 @@ bool write_all_at(int fd, uint64_t offset, std::string_view content) {
   while (done < content.size()) {
     ssize_t n = ::pwrite(fd, content.data() + done, content.size() - done, static_cast<off_t>(offset + done));
     if (n < 0 && errno == EINTR) continue;
+    if (n == 0) errno = EIO;  // nothing written, and no error said why
     if (n <= 0) return false;
     done += static_cast<size_t>(n);
   }

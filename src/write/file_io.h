@@ -77,7 +77,7 @@ std::optional<struct stat> write_new_file_in_parts(const std::string& path, Prod
   std::atomic<int> failure{0};  // errno of the first failed write, from whichever thread
   produce([&](uint64_t offset, std::string_view part) {
     int none = 0;
-    if (!write_all_at(fd.get(), offset, part)) failure.compare_exchange_strong(none, errno != 0 ? errno : EIO);
+    if (failure.load() == 0 && !write_all_at(fd.get(), offset, part)) failure.compare_exchange_strong(none, errno);
   });
   struct stat info {};
   if (failure.load() != 0) {

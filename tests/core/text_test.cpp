@@ -57,9 +57,6 @@ TEST(Text, EscapesHtml) {
   EXPECT_EQ(html_escape("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
 }
 
-// Long text is scanned 16 bytes at a time: a special character anywhere in
-// a block, at its edges, or in the tail after the last whole block, and
-// bytes above 0x7F (UTF-8) beside it.
 TEST(Text, FindsInvalidUtf8AndFoldsAtEveryOffsetOfLongText) {
   // The ASCII fast paths go 16 bytes at a time: a non-ASCII byte at each
   // offset around the block edges.
@@ -72,6 +69,7 @@ TEST(Text, FindsInvalidUtf8AndFoldsAtEveryOffsetOfLongText) {
       accented.replace(at, 1, "\xC3\x89");  // É
       EXPECT_EQ(find_invalid_utf8(accented), std::string_view::npos);
       EXPECT_EQ(fold(accented), std::string(at, 'a') + "e" + std::string(length - at - 1, 'a')) << length << " " << at;
+      EXPECT_EQ(fold(text.replace(at, 1, "Q")), std::string(at, 'a') + "q" + std::string(length - at - 1, 'a'));
     }
   }
 }
@@ -97,6 +95,9 @@ TEST(Text, CountsWordsAtEveryOffsetOfLongText) {
   EXPECT_EQ(count_words(std::string(40, ' ') + "one" + std::string(13, ' ') + "two"), 2u);
 }
 
+// Long text is scanned 16 bytes at a time: a special character anywhere in
+// a block, at its edges, or in the tail after the last whole block, and
+// bytes above 0x7F (UTF-8) beside it.
 TEST(Text, EscapesHtmlAtEveryOffsetOfLongText) {
   auto reference = [](std::string_view text) {
     std::string out;

@@ -1,6 +1,7 @@
 #include "load/loader.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 
@@ -160,10 +161,14 @@ TEST_F(LoaderTest, ArticlesInFoldersAndLinksInsideTheSiteAreRead) {
   std::filesystem::create_directories(site.path() / "elsewhere");
   site.write("elsewhere/hidden.md", "---\ntitle: Behind a folder link\n---\n");
   std::filesystem::create_directory_symlink(site.path() / "elsewhere", site.path() / "content/articles/linked");
+  // Not a file: opening a FIFO would wait for a writer forever.
+  ASSERT_EQ(::mkfifo((site.path() / "content/articles/pipe.md").c_str(), 0644), 0);
+  site.write("content/articles/.md", "---\ntitle: No name\n---\n");
   auto result = load_site(site.str());
   std::vector<std::string> slugs;
   for (const auto& article : result.site.articles) slugs.push_back(article.slug);
-  // A linked file is read; a linked folder is not walked into.
+  // A linked file is read; a linked folder is not walked into; a FIFO and a
+  // file with no name before ".md" are left alone.
   EXPECT_EQ(slugs, (std::vector<std::string>{"cramps", "shared"}));
   EXPECT_FALSE(result.diagnostics.has_errors());
 }

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "link/linker.h"
 #include "load/loader.h"
 #include "render/site_renderer.h"
@@ -374,6 +376,39 @@ TEST_F(SearchTest, DamagedIndexFilesAreRejectedNotTrusted) {
     Searcher searcher(*damaged);
     searcher.search({.query = "cramps"});
   }
+}
+
+TEST_F(SearchTest, NoChangedByteOfAnIndexFileLeadsOutOfBounds) {
+  // Every byte of a small index set to 0xFF and to 0: each file is either
+  // refused or safe to search (the sanitizer build checks every read). The
+  // flat tables' starts and ids are among the bytes changed.
+  auto bytes = SearchIndexFile::serialize(*index, 7);
+  TempDir dir;
+  dir.write("changed.bin", bytes);
+  auto path = (dir.path() / "changed.bin").string();
+  std::fstream file(path, std::ios::in | std::ios::out | std::ios::binary);
+  auto set_byte = [&](size_t at, char value) {
+    file.seekp(static_cast<std::streamoff>(at));
+    file.put(value);
+    file.flush();
+  };
+  size_t refused = 0;
+  for (size_t i = 16; i < bytes.size(); ++i) {
+    for (char value : {'\xFF', '\0'}) {
+      if (bytes[i] == value) continue;
+      set_byte(i, value);
+      auto damaged = SearchIndexFile::load(path, 7);
+      set_byte(i, bytes[i]);
+      if (!damaged) {
+        ++refused;
+        continue;
+      }
+      Searcher searcher(*damaged);
+      for (std::string query : {"cramps", "charley horse", "magnes", "calsium", "\"leg cramps\""})
+        searcher.search({.query = query});
+    }
+  }
+  EXPECT_GT(refused, bytes.size() / 4);
 }
 
 }  // namespace
