@@ -194,6 +194,32 @@ AnalyzedDocument analyze_document(const Site& site, BodyTexts& bodies, SearchDoc
   return out;
 }
 
+// Document `d` of the index: article d, or after the articles, a topic's hub.
+SearchDocument make_document(const Site& site, std::string_view path_prefix, size_t d) {
+  SearchDocument doc;
+  if (d < site.articles.size()) {
+    const auto& article = site.articles[d];
+    doc.source = d;
+    doc.slug = article.slug;
+    doc.title = article.title;
+    doc.url = std::string(path_prefix) + "articles/" + article.slug + "/";
+    doc.summary = article.summary;
+    doc.topics = article.topics;
+    doc.intents = article.intents;
+    return doc;
+  }
+  size_t t = d - site.articles.size();
+  const auto& topic = site.topics[t];
+  doc.is_topic = true;
+  doc.source = t;
+  doc.slug = topic.slug;
+  doc.title = topic.title;
+  doc.url = std::string(path_prefix) + "topics/" + topic.slug + "/";
+  doc.summary = topic.definition.empty() ? "" : capitalize_first(topic.name) + ": " + topic.definition + ".";
+  doc.topics = {t};
+  return doc;
+}
+
 // Per global term: in how many documents, and at how many positions.
 struct TermCounts {
   std::vector<uint32_t> documents;
@@ -275,37 +301,14 @@ std::optional<SearchIndex> SearchIndex::build_unless_stopped(const Site& site, s
   SearchIndex index(site);
   std::string path_prefix(prefix);
   // Documents: articles first (doc id == article index), then topic hubs.
-  size_t article_count = site.articles.size();
-  index.documents_.resize(article_count + site.topics.size());
-  parallel_for(index.documents_.size(), [&](unsigned, size_t d) {
-    auto& doc = index.documents_[d];
-    if (d < article_count) {
-      const auto& article = site.articles[d];
-      doc.source = d;
-      doc.slug = article.slug;
-      doc.title = article.title;
-      doc.url = path_prefix + "articles/" + article.slug + "/";
-      doc.summary = article.summary;
-      doc.topics = article.topics;
-      doc.intents = article.intents;
-      return;
-    }
-    size_t t = d - article_count;
-    const auto& topic = site.topics[t];
-    doc.is_topic = true;
-    doc.source = t;
-    doc.slug = topic.slug;
-    doc.title = topic.title;
-    doc.url = path_prefix + "topics/" + topic.slug + "/";
-    doc.summary = topic.definition.empty() ? "" : capitalize_first(topic.name) + ": " + topic.definition + ".";
-    doc.topics = {t};
-  });
-
+  index.documents_.resize(site.articles.size() + site.topics.size());
   std::vector<std::unique_ptr<Worker>> workers(worker_count());
   for (auto& worker : workers) worker = std::make_unique<Worker>();
   std::vector<AnalyzedDocument> analyzed(index.documents_.size());
   parallel_for(index.documents_.size(), [&](unsigned w, size_t d) {
-    if (!stop.stop_requested()) analyzed[d] = analyze_document(site, bodies, index.documents_[d], *workers[w], w);
+    if (stop.stop_requested()) return;
+    index.documents_[d] = make_document(site, path_prefix, d);
+    analyzed[d] = analyze_document(site, bodies, index.documents_[d], *workers[w], w);
   });
   if (stop.stop_requested()) return std::nullopt;
 
