@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <unordered_map>
 
 #include "core/parallel.h"
 
@@ -68,21 +67,45 @@ void sort_collection(std::vector<CuratedArticle>& collection, const Site& site) 
   });
 }
 
+// A worker's scores of candidate articles: an entry per article of the
+// site, and the ones touched, so that clearing costs what was used.
+struct RelatedScores {
+  std::vector<double> score;
+  std::vector<uint8_t> touched;
+  std::vector<size_t> candidates;  // touched, in the order first touched
+
+  void size_for(size_t articles) {
+    if (score.size() == articles) return;
+    score.assign(articles, 0.0);
+    touched.assign(articles, 0);
+  }
+};
+
 // Up to kRelatedCount articles sharing `article`'s central topics, from the
 // head of those topics' collections.
 std::vector<size_t> related_for(size_t article, std::span<const ArticleLinks> links, const Curation& curation,
-                                std::unordered_map<size_t, double>& scores) {
-  scores.clear();
+                                RelatedScores& scores) {
   const auto& topics = links[article].topics;
   for (size_t t = 0; t < std::min(topics.size(), kTopicsPerArticle); ++t) {
     const auto& collection = curation.by_topic[topics[t].topic];
     for (size_t c = 0; c < std::min(collection.size(), kCandidatesPerTopic); ++c) {
-      if (collection[c].article == article) continue;
-      scores[collection[c].article] += std::min(topics[t].weight, collection[c].centrality);
+      size_t other = collection[c].article;
+      if (other == article) continue;
+      if (!scores.touched[other]) {
+        scores.touched[other] = 1;
+        scores.candidates.push_back(other);
+      }
+      scores.score[other] += std::min(topics[t].weight, collection[c].centrality);
     }
   }
   std::vector<std::pair<double, size_t>> ranked;
-  for (const auto& [other, score] : scores) ranked.push_back({-score, other});
+  ranked.reserve(scores.candidates.size());
+  for (size_t other : scores.candidates) {
+    ranked.push_back({-scores.score[other], other});
+    scores.score[other] = 0;
+    scores.touched[other] = 0;
+  }
+  scores.candidates.clear();
   auto count = std::min(ranked.size(), kRelatedCount);
   std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(count), ranked.end());
   std::vector<size_t> related;
@@ -104,8 +127,9 @@ Curation curate(const Site& site, std::span<const ArticleLinks> links) {
   });
 
   curation.related.resize(site.articles.size());
-  std::vector<std::unordered_map<size_t, double>> scores(worker_count());  // scratch, per worker
+  std::vector<RelatedScores> scores(worker_count());  // scratch, per worker
   parallel_for(links.size(), [&](unsigned worker, size_t a) {
+    scores[worker].size_for(links.size());
     curation.related[a] = related_for(a, links, curation, scores[worker]);
   });
   return curation;
@@ -137,13 +161,14 @@ std::vector<size_t> update_curation(Curation& curation, const Site& site, std::s
     if (!same(head_before, head_of(t))) heads_changed.push_back(t);
   }
   std::vector<size_t> changed;
-  std::unordered_map<size_t, double> scores;
+  RelatedScores scores;
   for (size_t a = 0; a < links.size(); ++a) {
     const auto& central = links[a].topics;
     bool reads_changed = a == article;
     for (size_t t = 0; t < std::min(central.size(), kTopicsPerArticle) && !reads_changed; ++t)
       reads_changed = std::find(heads_changed.begin(), heads_changed.end(), central[t].topic) != heads_changed.end();
     if (!reads_changed) continue;
+    scores.size_for(links.size());
     auto related = related_for(a, links, curation, scores);
     if (related != curation.related[a]) {
       curation.related[a] = std::move(related);
