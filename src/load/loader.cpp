@@ -1,7 +1,5 @@
 #include "load/loader.h"
 
-#include <sys/stat.h>
-
 #include <filesystem>
 #include <system_error>
 
@@ -42,10 +40,17 @@ bool inside_site(const fs::directory_entry& entry, const fs::path& canonical_roo
   return false;
 }
 
-// "cramps.md" -> "cramps", "cramps/index.md" -> "cramps".
-std::string slug_from_file_name(const fs::path& path) {
-  auto name = path.filename().string();
-  return name == "index.md" ? path.parent_path().filename().string() : path.stem().string();
+// "cramps.md" -> "cramps", "cramps/index.md" -> "cramps". On strings: it
+// runs for every article of a build.
+std::string slug_from_file_name(std::string_view path) {
+  auto slash = path.rfind('/');
+  auto name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  if (name == "index.md") {
+    auto folder = slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
+    return std::string(folder.substr(folder.rfind('/') + 1));  // npos + 1 == 0: all of it
+  }
+  auto dot = name.rfind('.');
+  return std::string(dot == 0 || dot == std::string_view::npos ? name : name.substr(0, dot));
 }
 
 // Every .md file below content/articles (but _index.md, a section's page):
@@ -59,12 +64,8 @@ void collect_articles(const fs::path& root, const fs::path& canonical_root, std:
     std::string path = dir + "/" + relative;
     std::string display = "content/articles/" + relative;
     if (kind == TreeEntry::link) {
-      if (!leads_inside(path, canonical_root)) {
-        diagnostics.error(display, 0, "symlink", "symbolic link points outside the site; not followed");
-        return;
-      }
-      struct stat info {};
-      if (::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return;
+      fs::directory_entry link(path, error);
+      if (!inside_site(link, canonical_root, root, diagnostics) || !link.is_regular_file(error)) return;
     } else if (kind != TreeEntry::file) {
       return;
     }
@@ -232,7 +233,7 @@ std::optional<Article> reload_article(const Site& site, std::string_view file, D
   if (!read_file(path.string(), file, bytes, diagnostics)) return std::nullopt;
   auto text = clean_source_text(bytes, file, diagnostics);
   auto front_matter = parse_front_matter(text, file, diagnostics);
-  auto article = parse_article(front_matter, file, slug_from_file_name(path), diagnostics);
+  auto article = parse_article(front_matter, file, slug_from_file_name(path.string()), diagnostics);
   resolve_article_topics(article, TopicLookup(site), diagnostics);
   return article;
 }

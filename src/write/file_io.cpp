@@ -51,18 +51,6 @@ bool link_replacing(const std::string& from, const std::string& to) {
   return clear_the_way(to) && ::link(from.c_str(), to.c_str()) == 0;
 }
 
-bool write_all(int fd, std::string_view content) {
-  size_t done = 0;
-  while (done < content.size()) {
-    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n == 0) errno = EIO;  // nothing written, and no error said why
-    if (n <= 0) return false;
-    done += static_cast<size_t>(n);
-  }
-  return true;
-}
-
 bool write_all_at(int fd, uint64_t offset, std::string_view content) {
   size_t done = 0;
   while (done < content.size()) {
@@ -76,7 +64,7 @@ bool write_all_at(int fd, uint64_t offset, std::string_view content) {
 }
 
 std::optional<struct stat> write_whole_file(const std::string& path, std::string_view content) {
-  return write_new_file(path, [content](const auto& write) { write(content); });
+  return write_new_file_in_parts(path, [content](const auto& write) { write(0, content); });
 }
 
 std::string random_suffix() {

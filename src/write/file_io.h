@@ -49,27 +49,14 @@ class UniqueFd {
   int fd_;
 };
 
-// False (errno set) when not all of `content` could be written.
-bool write_all(int fd, std::string_view content);
-// The same at `offset` (pwrite), leaving the file position alone: for
-// several threads writing parts of one file.
+// False (errno set) when not all of `content` could be written at `offset`
+// (pwrite, which leaves the file position alone: several threads may write
+// parts of one file).
 bool write_all_at(int fd, uint64_t offset, std::string_view content);
 
-// Writes a new file from the chunks `produce` passes to the function it is
-// given; returns the file's status, or nullopt (errno set).
-template <typename Produce>
-std::optional<struct stat> write_new_file(const std::string& path, Produce&& produce) {
-  UniqueFd fd(open_new_file(path));
-  if (fd.get() < 0) return std::nullopt;
-  bool written = true;
-  produce([&](std::string_view chunk) { written = written && write_all(fd.get(), chunk); });
-  struct stat info {};
-  if (!written || ::fstat(fd.get(), &info) != 0 || fd.close() != 0) return std::nullopt;
-  return info;
-}
-
-// The same, for parts that `produce` passes with their offsets, possibly
-// from several threads at once.
+// Writes a new file from the parts `produce` passes, each with its offset,
+// possibly from several threads at once; returns the file's status, or
+// nullopt (errno set).
 template <typename Produce>
 std::optional<struct stat> write_new_file_in_parts(const std::string& path, Produce&& produce) {
   UniqueFd fd(open_new_file(path));
@@ -88,7 +75,7 @@ std::optional<struct stat> write_new_file_in_parts(const std::string& path, Prod
   return info;
 }
 
-// Writes `content` as a new file at `path` (see write_new_file).
+// Writes `content` as a new file at `path` (see write_new_file_in_parts).
 std::optional<struct stat> write_whole_file(const std::string& path, std::string_view content);
 
 // "<pid>-<random hex>", for names of folders no other build will pick.
