@@ -16,39 +16,39 @@ namespace fs = std::filesystem;
 namespace {
 
 // Makes the folder `path` is in; false when `path` has none to make.
-bool make_parent_folder(const std::string& path) {
+bool make_parent_folder(int dir_fd, const std::string& path) {
   auto slash = path.rfind('/');
   if (slash == std::string::npos || slash == 0) return false;
-  make_folder(path.substr(0, slash));
+  make_folder(dir_fd, path.substr(0, slash));
   return true;
 }
 
 // After creating `path` failed with errno: clears the way (unlinks a file
 // there, makes a missing folder) and says whether to try once more.
-bool clear_the_way(const std::string& path) {
-  if (errno == EEXIST) return ::unlink(path.c_str()) == 0 || errno == ENOENT;
-  if (errno == ENOENT) return make_parent_folder(path);
+bool clear_the_way(int dir_fd, const std::string& path) {
+  if (errno == EEXIST) return ::unlinkat(dir_fd, path.c_str(), 0) == 0 || errno == ENOENT;
+  if (errno == ENOENT) return make_parent_folder(dir_fd, path);
   return false;
 }
 
 }  // namespace
 
-void make_folder(const std::string& dir) {
-  if (::mkdir(dir.c_str(), 0755) == 0 || errno == EEXIST) return;
+void make_folder(int dir_fd, const std::string& dir) {
+  if (::mkdirat(dir_fd, dir.c_str(), 0755) == 0 || errno == EEXIST) return;
   if (errno != ENOENT) return;  // reported when the file in it cannot be written
-  if (make_parent_folder(dir)) ::mkdir(dir.c_str(), 0755);
+  if (make_parent_folder(dir_fd, dir)) ::mkdirat(dir_fd, dir.c_str(), 0755);
 }
 
-int open_new_file(const std::string& path) {
+int open_new_file(int dir_fd, const std::string& path) {
   constexpr int kFlags = O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC;
-  int fd = ::open(path.c_str(), kFlags, 0644);
-  if (fd >= 0 || !clear_the_way(path)) return fd;
-  return ::open(path.c_str(), kFlags, 0644);
+  int fd = ::openat(dir_fd, path.c_str(), kFlags, 0644);
+  if (fd >= 0 || !clear_the_way(dir_fd, path)) return fd;
+  return ::openat(dir_fd, path.c_str(), kFlags, 0644);
 }
 
-bool link_replacing(const std::string& from, const std::string& to) {
-  if (::link(from.c_str(), to.c_str()) == 0) return true;
-  return clear_the_way(to) && ::link(from.c_str(), to.c_str()) == 0;
+bool link_replacing(const std::string& from, int dir_fd, const std::string& to) {
+  if (::linkat(AT_FDCWD, from.c_str(), dir_fd, to.c_str(), 0) == 0) return true;
+  return clear_the_way(dir_fd, to) && ::linkat(AT_FDCWD, from.c_str(), dir_fd, to.c_str(), 0) == 0;
 }
 
 bool write_all_at(int fd, uint64_t offset, std::string_view content) {
@@ -63,8 +63,8 @@ bool write_all_at(int fd, uint64_t offset, std::string_view content) {
   return true;
 }
 
-std::optional<struct stat> write_whole_file(const std::string& path, std::string_view content) {
-  return write_new_file_in_parts(path, [content](const auto& write) { write(0, content); });
+std::optional<struct stat> write_whole_file(int dir_fd, const std::string& path, std::string_view content) {
+  return write_new_file_in_parts(dir_fd, path, [content](const auto& write) { write(0, content); });
 }
 
 std::string random_suffix() {

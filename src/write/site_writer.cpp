@@ -72,7 +72,10 @@ std::string refusal(const fs::path& out, std::string_view site_root) {
 
 struct SiteWriter::State {
   fs::path out, parent, staging;
-  std::string staging_text;  // staging, for the paths of each file
+  std::string staging_text;  // staging, for messages
+  // The staging folder, open once it is prepared: files are made relative
+  // to it (see file_io.h).
+  UniqueFd staging_fd{-1};
   std::string base_name;
   FileRecords out_records;  // OUT's files; read-only once open
   // When the staging folder is the claimed spare: the files it held, which
@@ -81,7 +84,7 @@ struct SiteWriter::State {
   bool reusing_spare = false;
   std::mutex mutex;  // guards what follows
   std::string error;
-  std::unordered_set<std::string> made_dirs;
+  std::unordered_set<std::string> made_dirs;  // relative to staging
   FileRecords written_records;  // this build's files
   size_t unchanged = 0;
   bool committed = false;
@@ -104,8 +107,9 @@ struct SiteWriter::State {
   bool claim_spare();
   // Reads OUT's marker, and with a claimed spare its marker, and prunes it
   // (see prune_unlisted); a spare that cannot be read is discarded and the
-  // staging folder made afresh.
+  // staging folder made afresh. Then opens the staging folder.
   void prepare(bool claimed);
+  void prepare_staging(bool claimed);
   void wait_prepared() {
     if (prepared.valid()) prepared.get();
   }
@@ -116,7 +120,7 @@ struct SiteWriter::State {
   void discard(const fs::path& folder);
   // True (and recorded) when the claimed spare's copy of `path` already
   // holds these bytes and was not touched since it was written.
-  bool keep_spare_copy(const std::string& path, uint64_t size, uint64_t hash, const std::string& target);
+  bool keep_spare_copy(const std::string& path, uint64_t size, uint64_t hash);
   // In the claimed spare, when a write failed: removes a file that stands
   // where a folder of `target` must be, or a folder where `target` must be.
   void clear_conflicts(const std::string& target);
@@ -125,19 +129,21 @@ struct SiteWriter::State {
   void remove_unwritten();
   // Hard-links OUT's copy of `path` when it holds the same bytes (`size`,
   // `hash`) and was not touched since; true when it did.
-  bool link_unchanged(const std::string& path, uint64_t size, uint64_t hash, const std::string& target);
-  // Writes a file at `target` with `write_to(path)`; in the claimed spare,
-  // once more after clear_conflicts() if that fails. Returns its status
-  // (nullopt: failed, errno set).
+  bool link_unchanged(const std::string& path, uint64_t size, uint64_t hash);
+  // Writes `path` in the staging site with `write_to(staging_fd, path)`; in
+  // the claimed spare, once more after clear_conflicts() if that fails.
+  // Returns its status (nullopt: failed, errno set).
   template <typename WriteTo>
-  std::optional<struct stat> write_retrying(const std::string& target, WriteTo&& write_to);
-  // The path of `path` in the staging site, its folder made; nullopt (the
-  // writer failed) when the path is unsafe or the writer already failed.
+  std::optional<struct stat> write_retrying(const std::string& path, WriteTo&& write_to);
+  // Makes the folder of `path` in the staging site; false (the writer
+  // failed) when the path is unsafe or the writer already failed.
   // Strings rather than fs::path: parsing paths into parts was about half a
   // percent of a build's samples (perf).
-  std::optional<std::string> staged_target(const std::string& path);
-  // Records a file written at `target` (nullopt: it could not be; fails).
-  void record(const std::string& path, std::optional<struct stat> written, uint64_t hash, const std::string& target);
+  bool stage(const std::string& path);
+  // `path` in the staging site, for messages.
+  std::string staged_path(const std::string& path) const { return staging_text + "/" + path; }
+  // Records a file written at `path` (nullopt: it could not be; fails).
+  void record(const std::string& path, std::optional<struct stat> written, uint64_t hash);
   void record_unchanged(const std::string& path, const FileRecord& now) {
     std::lock_guard lock(mutex);
     written_records[path] = now;
@@ -151,7 +157,7 @@ struct SiteWriter::State {
       std::lock_guard lock(mutex);
       if (!made_dirs.insert(dir).second) return;
     }
-    make_folder(dir);
+    make_folder(staging_fd.get(), dir);
   }
 };
 
@@ -166,9 +172,9 @@ void for_each_folder_of(const std::string& path, F&& f) {
 // The file at `path` as `record` describes it: same size, same inode, not
 // modified since (to the file system's timestamp resolution, a few ms at
 // worst: an edit by hand within that time and of the same size would pass).
-std::optional<FileRecord> unchanged_since(const std::string& path, const FileRecord& record) {
+std::optional<FileRecord> unchanged_since(int dir_fd, const std::string& path, const FileRecord& record) {
   struct stat info {};
-  if (::lstat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
+  if (::fstatat(dir_fd, path.c_str(), &info, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
   auto now = record_of(info, record.hash);
   if (now.size != record.size || now.mtime_ns != record.mtime_ns || now.inode != record.inode) return std::nullopt;
   return now;
@@ -187,6 +193,13 @@ bool SiteWriter::State::claim_spare() {
 }
 
 void SiteWriter::State::prepare(bool claimed) {
+  prepare_staging(claimed);
+  if (failed()) return;
+  staging_fd.reset(::open(staging_text.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (staging_fd.get() < 0) fail(staging_text + ": cannot open: " + system_error_text());
+}
+
+void SiteWriter::State::prepare_staging(bool claimed) {
   out_records = read_marker(out / kOutputMarker);
   if (!claimed) return;
   auto marker = staging / kOutputMarker;
@@ -213,11 +226,9 @@ void SiteWriter::State::prune_unlisted(const std::vector<std::string>& files, co
   std::unordered_set<std::string> listed_folders;
   for (const auto& [path, record] : spare_records)
     for_each_folder_of(path, [&](std::string folder) { listed_folders.insert(std::move(folder)); });
-  std::string root = staging.string();
-  made_dirs.insert(root);
   for (const auto& folder : folders) {
     std::error_code error;
-    if (listed_folders.contains(folder)) made_dirs.insert(root + "/" + folder);
+    if (listed_folders.contains(folder)) made_dirs.insert(folder);
     else fs::remove_all(staging / folder, error);
   }
 }
@@ -229,11 +240,11 @@ void SiteWriter::State::discard(const fs::path& folder) {
   else fs::remove_all(folder, error);
 }
 
-bool SiteWriter::State::keep_spare_copy(const std::string& path, uint64_t size, uint64_t hash, const std::string& target) {
+bool SiteWriter::State::keep_spare_copy(const std::string& path, uint64_t size, uint64_t hash) {
   if (!reusing_spare) return false;
   auto it = spare_records.find(path);
   if (it == spare_records.end() || it->second.size != size || it->second.hash != hash) return false;
-  auto now = unchanged_since(target, it->second);
+  auto now = unchanged_since(staging_fd.get(), path, it->second);
   if (!now) return false;
   record_unchanged(path, *now);
   return true;
@@ -253,7 +264,7 @@ void SiteWriter::State::clear_conflicts(const std::string& target_text) {
     if (!last && !S_ISDIR(info.st_mode)) ::unlink(folder.c_str());
     if (last && S_ISDIR(info.st_mode)) fs::remove_all(folder, error);
   }
-  make_folder(target.parent_path().string());
+  make_folder(AT_FDCWD, target.parent_path().string());
 }
 
 void SiteWriter::State::remove_unwritten() {
@@ -273,19 +284,19 @@ void SiteWriter::State::remove_unwritten() {
 }
 
 template <typename WriteTo>
-std::optional<struct stat> SiteWriter::State::write_retrying(const std::string& target, WriteTo&& write_to) {
-  auto written = write_to(target);
+std::optional<struct stat> SiteWriter::State::write_retrying(const std::string& path, WriteTo&& write_to) {
+  auto written = write_to(staging_fd.get(), path);
   if (written || !reusing_spare) return written;
-  clear_conflicts(target);
-  return write_to(target);
+  clear_conflicts(staged_path(path));
+  return write_to(staging_fd.get(), path);
 }
 
-bool SiteWriter::State::link_unchanged(const std::string& path, uint64_t size, uint64_t hash, const std::string& target) {
+bool SiteWriter::State::link_unchanged(const std::string& path, uint64_t size, uint64_t hash) {
   auto it = out_records.find(path);
   if (it == out_records.end() || it->second.size != size || it->second.hash != hash) return false;
   auto old_path = (out / path).string();
-  auto now = unchanged_since(old_path, it->second);
-  if (!now || !link_replacing(old_path, target)) return false;
+  auto now = unchanged_since(AT_FDCWD, old_path, it->second);
+  if (!now || !link_replacing(old_path, staging_fd.get(), path)) return false;
   record_unchanged(path, *now);
   return true;
 }
@@ -329,20 +340,18 @@ SiteWriter SiteWriter::open(std::string_view out_dir, std::string_view site_root
   return SiteWriter(std::move(state));
 }
 
-std::optional<std::string> SiteWriter::State::staged_target(const std::string& path) {
+bool SiteWriter::State::stage(const std::string& path) {
   if (!is_safe_relative_path(path)) {
     fail("unsafe output path \"" + path + "\"");
-    return std::nullopt;
+    return false;
   }
-  if (failed()) return std::nullopt;
-  std::string target = staging_text + "/" + path;
-  ensure_folder(target.substr(0, target.rfind('/')));
-  return target;
+  if (failed()) return false;
+  if (auto slash = path.rfind('/'); slash != std::string::npos) ensure_folder(path.substr(0, slash));
+  return true;
 }
 
-void SiteWriter::State::record(const std::string& path, std::optional<struct stat> written, uint64_t hash,
-                               const std::string& target) {
-  if (!written) return fail(target + ": cannot write: " + system_error_text());
+void SiteWriter::State::record(const std::string& path, std::optional<struct stat> written, uint64_t hash) {
+  if (!written) return fail(staged_path(path) + ": cannot write: " + system_error_text());
   std::lock_guard lock(mutex);
   written_records[path] = record_of(*written, hash);
 }
@@ -351,26 +360,26 @@ void SiteWriter::add(std::string_view path_view, std::string_view content) {
   auto& s = *state_;
   s.wait_prepared();
   std::string path(path_view);
-  auto target = s.staged_target(path);
-  if (!target) return;
+  if (!s.stage(path)) return;
   uint64_t hash = content_hash(content);
-  if (s.keep_spare_copy(path, content.size(), hash, *target)) return;
-  if (s.link_unchanged(path, content.size(), hash, *target)) return;
-  auto written = s.write_retrying(*target, [content](const std::string& file) { return write_whole_file(file, content); });
-  s.record(path, written, hash, *target);
+  if (s.keep_spare_copy(path, content.size(), hash)) return;
+  if (s.link_unchanged(path, content.size(), hash)) return;
+  auto written = s.write_retrying(
+      path, [content](int dir_fd, const std::string& file) { return write_whole_file(dir_fd, file, content); });
+  s.record(path, written, hash);
 }
 
 void SiteWriter::add_in_parts(std::string_view path_view, const std::function<void(const WritePart&)>& produce) {
   auto& s = *state_;
   s.wait_prepared();
   std::string path(path_view);
-  auto target = s.staged_target(path);
-  if (!target) return;
+  if (!s.stage(path)) return;
   // Hash 0: the content hash is not computed, so the next build never takes
   // this file for unchanged.
-  auto written =
-      s.write_retrying(*target, [&produce](const std::string& file) { return write_new_file_in_parts(file, produce); });
-  s.record(path, written, 0, *target);
+  auto written = s.write_retrying(path, [&produce](int dir_fd, const std::string& file) {
+    return write_new_file_in_parts(dir_fd, file, produce);
+  });
+  s.record(path, written, 0);
 }
 
 WriteResult SiteWriter::commit() {
@@ -384,7 +393,7 @@ WriteResult SiteWriter::commit() {
     return result;
   }
   s.remove_unwritten();
-  if (!write_whole_file((s.staging / kOutputMarker).string(), marker_text(s.written_records))) {
+  if (!write_whole_file(s.staging_fd.get(), std::string(kOutputMarker), marker_text(s.written_records))) {
     result.error = "cannot write the output marker: " + system_error_text();
     return result;
   }
