@@ -65,9 +65,13 @@ TopicMatcher::TopicMatcher(const std::vector<Topic>& topics) {
     add_name(topics[i].name, i);
     for (const auto& synonym : topics[i].synonyms) add_name(synonym, i);
   }
+  root_children_.assign(word_ids_.size(), -1);
+  for (const auto& [key, node] : children_)
+    if (key >> 32 == kRoot) root_children_[static_cast<uint32_t>(key)] = node;
 }
 
 int32_t TopicMatcher::child(int32_t node, int32_t word) const {
+  if (node == kRoot) return root_children_[word];
   auto it = children_.find((static_cast<uint64_t>(node) << 32) | static_cast<uint32_t>(word));
   return it == children_.end() ? -1 : it->second;
 }

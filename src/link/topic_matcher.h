@@ -55,6 +55,10 @@ class TopicMatcher {
   // the link stage on MedQuAD; docs/decisions.md, "Hash maps").
   absl::flat_hash_map<std::string, int32_t> word_ids_;
   absl::flat_hash_map<uint64_t, int32_t> children_;  // (node << 32 | word) -> node
+  // The root's children by word id (-1: no name starts with the word), in a
+  // plain array: every known word of every article is a lookup at the root,
+  // and few go deeper.
+  std::vector<int32_t> root_children_;
   std::vector<Node> nodes_;
   size_t longest_name_ = 0;
 };
