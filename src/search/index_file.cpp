@@ -79,7 +79,7 @@ class IndexFileWriter {
 
 namespace {
 
-constexpr char kMagic[8] = {'T', 'H', 'S', 'I', 'D', 'X', '0', '8'};
+constexpr char kMagic[8] = {'T', 'H', 'S', 'I', 'D', 'X', '0', '9'};
 
 // Reads what IndexFileWriter wrote; any overrun marks the reader as failed, so a
 // damaged file can never make us read out of bounds.

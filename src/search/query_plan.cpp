@@ -113,7 +113,8 @@ std::vector<Group> build_groups(const SearchIndex& index, const std::vector<Sear
       std::erase_if(matches, [&](const auto& m) { return df > 0 && index.surface(m.id).df < kCorrectionDfRatio * df; });
       std::sort(matches.begin(), matches.end(), [&](const auto& a, const auto& b) {
         if (a.distance != b.distance) return a.distance < b.distance;
-        return index.surface(a.id).df > index.surface(b.id).df;
+        if (index.surface(a.id).df != index.surface(b.id).df) return index.surface(a.id).df > index.surface(b.id).df;
+        return a.id < b.id;  // not the typo table's order, which follows its hashes
       });
       for (size_t m = 0; m < matches.size() && m < kMaxAlternatives; ++m) {
         add_alternative(group, index.surface(matches[m].id).term, matches[m].distance == 1 ? kOneEditWeight : kTwoEditWeight);

@@ -52,6 +52,26 @@ TEST(SearchTypos, FindsWordsWithinTheAllowedDistance) {
   EXPECT_TRUE(typos.find("calsiun", words).empty());        // 7 letters, two edits: too far
 }
 
+// The table hashes a word's deletion variants without building them; a
+// query hashes itself whole. So every string one or two deletions from a
+// word must find it: the two hashings must agree.
+TEST(SearchTypos, EveryStringTwoDeletionsAwayFindsTheWord) {
+  for (std::string word : {"stretching", "coffee", "aa", "mississippi", "acetaminophen"}) {
+    std::vector<std::string> words = {word};
+    TypoIndex typos(1, 1);  // two edits at any length
+    typos.add(word, 0);
+    typos.finish();
+    for (size_t i = 0; i < word.size(); ++i) {
+      std::string once = word.substr(0, i) + word.substr(i + 1);
+      if (!once.empty()) EXPECT_EQ(typos.find(once, words).size(), 1u) << word << " -> " << once;
+      for (size_t j = i; j < once.size(); ++j) {
+        std::string twice = once.substr(0, j) + once.substr(j + 1);
+        if (!twice.empty()) EXPECT_EQ(typos.find(twice, words).size(), 1u) << word << " -> " << twice;
+      }
+    }
+  }
+}
+
 class SearchTest : public ::testing::Test {
  protected:
   void SetUp() override {
