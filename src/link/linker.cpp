@@ -29,8 +29,9 @@ struct MentionCounts {
 // outside any span, so a mention found in it can be wrapped in a link.
 class BodyScanner {
  public:
-  BodyScanner(std::string_view body, const TopicMatcher& matcher, MentionCounts& counts)
-      : body_(body), matcher_(matcher), counts_(counts) {}
+  BodyScanner(std::string_view body, const TopicMatcher& matcher, TopicMatcher::Scratch& scratch,
+              MentionCounts& counts)
+      : body_(body), matcher_(matcher), scratch_(scratch), counts_(counts) {}
 
   void run() {
     MD_PARSER parser{};
@@ -85,7 +86,7 @@ class BodyScanner {
     if (run_end_ > run_begin_) {
       bool linkable = heading_ == 0 && link_ == 0 && image_ == 0;
       auto run = body_.substr(run_begin_, run_end_ - run_begin_);
-      matcher_.scan(run, [&](const TopicMention& found) {
+      matcher_.scan(run, scratch_, [&](const TopicMention& found) {
         TopicMention mention{found.topic, found.begin + run_begin_, found.end + run_begin_};
         if (heading_ > 0) ++counts_.headings[mention.topic];
         else ++counts_.body[mention.topic];
@@ -98,6 +99,7 @@ class BodyScanner {
 
   std::string_view body_;
   const TopicMatcher& matcher_;
+  TopicMatcher::Scratch& scratch_;
   MentionCounts& counts_;
   int heading_ = 0, link_ = 0, image_ = 0, code_ = 0;
   size_t run_begin_ = 0, run_end_ = 0;
@@ -112,14 +114,19 @@ double ArticleLinks::weight_of(size_t topic) const {
 }
 
 ArticleLinks Linker::link(const Article& article) const {
+  TopicMatcher::Scratch scratch;
+  return link(article, scratch);
+}
+
+ArticleLinks Linker::link(const Article& article, TopicMatcher::Scratch& scratch) const {
   std::map<size_t, double> weights;
   for (size_t i = 0; i < article.topics.size(); ++i)
     weights[article.topics[i]] += std::max(kExplicitFirst - kExplicitStep * static_cast<double>(i), 5.0);
-  matcher_.scan(article.title, [&](const TopicMention& m) { weights[m.topic] += kTitleMention; });
-  matcher_.scan(article.summary, [&](const TopicMention& m) { weights[m.topic] += kSummaryMention; });
+  matcher_.scan(article.title, scratch, [&](const TopicMention& m) { weights[m.topic] += kTitleMention; });
+  matcher_.scan(article.summary, scratch, [&](const TopicMention& m) { weights[m.topic] += kSummaryMention; });
 
   MentionCounts counts;
-  BodyScanner(article.body, matcher_, counts).run();
+  BodyScanner(article.body, matcher_, scratch, counts).run();
   for (const auto& [topic, count] : counts.headings) weights[topic] += kHeadingMention * std::min(count, 3);
   for (const auto& [topic, count] : counts.body) weights[topic] += 1.0 + 0.5 * std::log2(static_cast<double>(count));
 
@@ -135,7 +142,8 @@ ArticleLinks Linker::link(const Article& article) const {
 
 std::vector<ArticleLinks> Linker::link_all() const {
   std::vector<ArticleLinks> all(site_.articles.size());
-  parallel_for(site_.articles.size(), [&](unsigned, size_t i) { all[i] = link(site_.articles[i]); });
+  std::vector<TopicMatcher::Scratch> scratch(worker_count());
+  parallel_for(site_.articles.size(), [&](unsigned worker, size_t i) { all[i] = link(site_.articles[i], scratch[worker]); });
   return all;
 }
 

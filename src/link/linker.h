@@ -29,6 +29,8 @@ class Linker {
   explicit Linker(const Site& site) : site_(site), matcher_(site.topics) {}
 
   ArticleLinks link(const Article& article) const;
+  // The same, with a thread's scratch for the matcher (see TopicMatcher::Scratch).
+  ArticleLinks link(const Article& article, TopicMatcher::Scratch& scratch) const;
 
   // Links every article of the site, in parallel; result[i] is for site.articles[i].
   std::vector<ArticleLinks> link_all() const;

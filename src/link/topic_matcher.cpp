@@ -9,13 +9,6 @@ constexpr int32_t kRoot = 0;
 
 bool ends_with(std::string_view word, std::string_view suffix) { return word.ends_with(suffix); }
 
-struct Word {
-  size_t begin, end;
-  int32_t id;  // -1 when no name contains this word
-  bool capitals;
-  bool joined;  // only spaces or dashes since the previous word: a name may continue
-};
-
 // A name may run across spaces, line breaks and dashes ("Willis–Ekbom"), but
 // not across other punctuation: "low, iron" is not "low iron".
 bool joins_words(std::string_view gap) {
@@ -98,15 +91,23 @@ void TopicMatcher::add_name(std::string_view name, size_t topic) {
   longest_name_ = std::max(longest_name_, length);
 }
 
-void TopicMatcher::scan(std::string_view text, const std::function<void(const TopicMention&)>& on_mention) const {
-  std::vector<Word> words;
-  std::string normalized;
+int32_t TopicMatcher::word_id(std::string_view written, Scratch& scratch) const {
+  if (auto it = scratch.ids_by_written_.find(written); it != scratch.ids_by_written_.end()) return it->second;
+  normalize_word(written, scratch.normalized_);
+  auto it = word_ids_.find(scratch.normalized_);
+  int32_t id = it == word_ids_.end() ? -1 : it->second;
+  scratch.ids_by_written_.emplace(written, id);
+  return id;
+}
+
+void TopicMatcher::scan(std::string_view text, Scratch& scratch,
+                        const std::function<void(const TopicMention&)>& on_mention) const {
+  auto& words = scratch.words_;
+  words.clear();
   for_each_word(text, [&](size_t begin, size_t end) {
     auto raw = text.substr(begin, end - begin);
-    normalize_word(raw, normalized);
-    auto it = word_ids_.find(normalized);
     bool joined = !words.empty() && joins_words(text.substr(words.back().end, begin - words.back().end));
-    words.push_back({begin, end, it == word_ids_.end() ? -1 : it->second, is_acronym(raw), joined});
+    words.push_back({begin, end, word_id(raw, scratch), is_acronym(raw), joined});
   });
   for (size_t i = 0; i < words.size();) {
     int32_t node = kRoot;

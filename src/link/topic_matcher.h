@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/site.h"
+#include "core/text.h"
 
 namespace topichub {
 
@@ -29,8 +30,33 @@ class TopicMatcher {
  public:
   explicit TopicMatcher(const std::vector<Topic>& topics);
 
+  // What one thread's scans remember: the id of every word as written
+  // ("Cramps", "the"), so that a word met again is looked up once rather
+  // than normalised and looked up (most words of a site recur), and the
+  // space a scan works in. REQUIRES: used with one matcher only.
+  class Scratch {
+   public:
+    Scratch() = default;
+
+   private:
+    friend class TopicMatcher;
+    struct Word {
+      size_t begin, end;
+      int32_t id;  // -1 when no name contains this word
+      bool capitals;
+      bool joined;  // only spaces or dashes since the previous word: a name may continue
+    };
+    absl::flat_hash_map<std::string, int32_t, StringHash, std::equal_to<>> ids_by_written_;
+    std::vector<Word> words_;
+    std::string normalized_;
+  };
+
   // Calls on_mention for each mention, in text order, not overlapping.
-  void scan(std::string_view text, const std::function<void(const TopicMention&)>& on_mention) const;
+  void scan(std::string_view text, Scratch& scratch, const std::function<void(const TopicMention&)>& on_mention) const;
+  void scan(std::string_view text, const std::function<void(const TopicMention&)>& on_mention) const {
+    Scratch scratch;
+    scan(text, scratch, on_mention);
+  }
 
   // The normalised form of a single word (exposed for tests).
   static std::string normalize_word(std::string_view word);
@@ -49,6 +75,8 @@ class TopicMatcher {
 
   void add_name(std::string_view name, size_t topic);
   int32_t child(int32_t node, int32_t word) const;
+  // The id of a word as written (-1: in no name).
+  int32_t word_id(std::string_view written, Scratch& scratch) const;
 
   // Swiss tables, not std::unordered_map: every word of every article is
   // looked up, and a node-based map costs a cache miss per lookup (a third of
