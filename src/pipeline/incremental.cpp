@@ -119,6 +119,7 @@ std::optional<ArticleUpdate> update_article(BuildState& state, std::string_view 
   selection.articles.erase(std::unique(selection.articles.begin(), selection.articles.end()), selection.articles.end());
 
   RenderContext after(site, state.graph, state.links, state.curation, state.base_url);
+  after.params_wanted = state.theme.references("params");
   update.files = render_selected(after, state.theme, selection);
   for (size_t i = 0; i < topics.size(); ++i)
     for (size_t page = hub_page_count(after, topics[i]) + 1; page <= old_page_counts[i]; ++page)

@@ -70,6 +70,7 @@ BuildOutput build_site(std::string_view site_root, const BuildOptions& options) 
   auto theme = Theme::load(site_root, output.diagnostics);
   output.base_url = options.base_url.empty() ? site.config.base_url : options.base_url;
   RenderContext context(site, graph, links, curation, output.base_url);
+  context.params_wanted = theme.references("params");
   output.path_prefix = context.path_prefix;
   // Rendering also yields the body texts, which the search index reads.
   bool build_index = options.build_search_index && (!options.write_file || output.ok());

@@ -172,7 +172,7 @@ View hub_view(const RenderContext& context, size_t topic, size_t page, std::stri
   view["topic"] = {{"name", View::borrow(t.name)}, {"title", View::borrow(t.title)}, {"slug", View::borrow(t.slug)},
                    {"kind", View::borrow(t.kind)}, {"definition", View::borrow(t.definition)},
                    {"synonyms", std::move(synonyms)}, {"url", context.topic_url(topic)},
-                   {"params", View::from_json(t.extra)}};
+                   {"params", context.params_wanted ? View::from_json(t.extra) : View()}};
   view["is_first_page"] = page == 1;
   view["groups"] = collection_view(context, topic, page, view);
   if (page > 1) return view;

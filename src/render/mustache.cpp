@@ -1,5 +1,7 @@
 #include "render/mustache.h"
 
+#include <algorithm>
+
 #include "core/text.h"
 
 namespace topichub {
@@ -319,6 +321,20 @@ void MustacheTemplate::render(const View& view, std::string& out, const PartialL
   size_t steps = kMaxSteps;
   Renderer(out, partials, budget, steps).render(nodes_, stack, 0);
 }
+
+namespace {
+
+bool any_node_references(const std::vector<Node>& nodes, std::string_view key) {
+  for (const auto& node : nodes) {
+    if (std::find(node.path.begin(), node.path.end(), key) != node.path.end()) return true;
+    if (any_node_references(node.children, key)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool MustacheTemplate::references(std::string_view key) const { return any_node_references(nodes_, key); }
 
 std::string MustacheTemplate::render(const View& view, const PartialLookup& partials) const {
   std::string out;

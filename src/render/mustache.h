@@ -36,6 +36,10 @@ class MustacheTemplate {
   void render(const View& view, std::string& out, const PartialLookup& partials = {}) const;
   std::string render(const View& view, const PartialLookup& partials = {}) const;
 
+  // Whether a tag of the template names `key` anywhere in its path
+  // ("{{params.x}}", "{{#a.params}}"): a view may leave out what no tag reads.
+  bool references(std::string_view key) const;
+
   struct Node;  // defined in mustache.cpp
   const std::vector<Node>& nodes() const { return nodes_; }
 

@@ -139,7 +139,7 @@ View article_view(const RenderContext& context, size_t index, std::string* body_
       {"related", std::move(related)},
       {"intents", std::move(intents)},
       {"breadcrumb_topic", std::move(breadcrumb)},
-      {"params", View::from_json(article.extra)},
+      {"params", context.params_wanted ? View::from_json(article.extra) : View()},
   };
   return view;
 }

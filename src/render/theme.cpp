@@ -56,6 +56,12 @@ const MustacheTemplate* Theme::find(std::string_view name) const {
   return it == templates_.end() ? nullptr : it->second.get();
 }
 
+bool Theme::references(std::string_view key) const {
+  for (const auto& [name, tmpl] : templates_)
+    if (tmpl->references(key)) return true;
+  return false;
+}
+
 std::string Theme::render(std::string_view name, const View& view) const {
   const auto* tmpl = find(name);
   if (!tmpl) throw std::runtime_error("theme has no template " + std::string(name));

@@ -24,6 +24,8 @@ class Theme {
   // same view plus {{{content}}}.
   std::string render_page(std::string_view name, View view) const;
   std::string render(std::string_view name, const View& view) const;
+  // Whether any template reads `key` (see MustacheTemplate::references).
+  bool references(std::string_view key) const;
 
   // Non-template files of the theme (style.css), served at the site root.
   const std::map<std::string, std::string>& assets() const { return assets_; }

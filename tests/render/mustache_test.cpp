@@ -23,6 +23,18 @@ std::string render(std::string_view source, const nlohmann::json& view,
   });
 }
 
+TEST(Mustache, KnowsWhichNamesItsTagsRead) {
+  auto reads = [](std::string_view source, std::string_view key) {
+    std::string error;
+    return MustacheTemplate::compile(source, error)->references(key);
+  };
+  EXPECT_TRUE(reads("<p>{{params.audience}}</p>", "params"));
+  EXPECT_TRUE(reads("{{#topic}}{{#topic.params}}x{{/topic.params}}{{/topic}}", "params"));
+  EXPECT_TRUE(reads("{{^params}}none{{/params}}", "params"));
+  EXPECT_TRUE(reads("{{{params}}}", "params"));
+  EXPECT_FALSE(reads("{{paramsx}} {{param}} params {{! params }}", "params"));
+}
+
 TEST(Mustache, Interpolation) {
   nlohmann::json view = {{"name", "<b>&\"'"}, {"n", 42}, {"a", {{"b", {{"c", "deep"}}}}}};
   EXPECT_EQ(render("Hi {{name}}!", view), "Hi &lt;b&gt;&amp;&quot;&#39;!");
