@@ -39,6 +39,18 @@ void append_escaped(std::string& out, std::string_view value) {
   out.append(value.data() + run, value.size() - run);
 }
 
+// "[a,b]", each item appended by append(out, item).
+template <typename Items, typename Append>
+std::string json_array(Items&& items, Append&& append) {
+  std::string json = "[";
+  for (auto& item : items) {
+    if (json.size() > 1) json += ',';
+    append(json, item);
+  }
+  json += ']';
+  return json;
+}
+
 }  // namespace
 
 void append_json_ld_string(std::string& out, std::string_view value) {
@@ -69,24 +81,12 @@ JsonLdObject& JsonLdObject::object(std::string_view key, JsonLdObject&& value) {
 }
 
 JsonLdObject& JsonLdObject::objects(std::string_view key, std::vector<JsonLdObject>&& values) {
-  std::string json = "[";
-  for (size_t i = 0; i < values.size(); ++i) {
-    if (i > 0) json += ',';
-    json += values[i].json();
-  }
-  json += ']';
-  members_.emplace_back(key, std::move(json));
+  members_.emplace_back(key, json_array(values, [](std::string& out, JsonLdObject& value) { out += value.json(); }));
   return *this;
 }
 
 JsonLdObject& JsonLdObject::texts(std::string_view key, std::span<const std::string> values) {
-  std::string json = "[";
-  for (size_t i = 0; i < values.size(); ++i) {
-    if (i > 0) json += ',';
-    append_json_ld_string(json, values[i]);
-  }
-  json += ']';
-  members_.emplace_back(key, std::move(json));
+  members_.emplace_back(key, json_array(values, append_json_ld_string));
   return *this;
 }
 

@@ -1,6 +1,5 @@
 #include "render/view_common.h"
 
-
 namespace topichub {
 namespace {
 
