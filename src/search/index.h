@@ -126,6 +126,9 @@ class SearchIndex {
   // Fills the dense per-document and per-term tables from documents_ and
   // postings_ (after a build or a load; not saved).
   void derive_tables();
+  // topic_term_offsets_ and topic_term_ids_. REQUIRES: the vocabulary
+  // (surface_words_, surface_info_, surface_ids_) and term_ids_ complete.
+  void derive_topic_terms();
   // Sorts the vocabulary for prefixes and fills the typo table from it.
   // REQUIRES: surface_words_ complete; touches nothing derive_tables() does.
   void build_vocabulary_tables();
