@@ -17,7 +17,9 @@ inline unsigned worker_count() { return std::max(1u, std::thread::hardware_concu
 
 // Calls body(worker, index) for every index in [0, count), spread over the
 // machine's cores. `worker` is in [0, worker_count()) and lets callers keep
-// per-thread state (e.g. compiled templates). The first exception is rethrown.
+// per-thread state (e.g. compiled templates). Each worker takes its indexes
+// in increasing order (the search index's vocabulary relies on it). The
+// first exception is rethrown.
 template <typename Body>
 void parallel_for(size_t count, Body&& body) {
   unsigned workers = static_cast<unsigned>(std::min<size_t>(worker_count(), std::max<size_t>(count, 1)));

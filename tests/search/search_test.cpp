@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <fstream>
 
 #include "link/linker.h"
@@ -63,10 +64,14 @@ TEST(SearchTypos, EveryStringTwoDeletionsAwayFindsTheWord) {
     typos.finish();
     for (size_t i = 0; i < word.size(); ++i) {
       std::string once = word.substr(0, i) + word.substr(i + 1);
-      if (!once.empty()) EXPECT_EQ(typos.find(once, words).size(), 1u) << word << " -> " << once;
+      if (!once.empty()) {
+        EXPECT_EQ(typos.find(once, words).size(), 1u) << word << " -> " << once;
+      }
       for (size_t j = i; j < once.size(); ++j) {
         std::string twice = once.substr(0, j) + once.substr(j + 1);
-        if (!twice.empty()) EXPECT_EQ(typos.find(twice, words).size(), 1u) << word << " -> " << twice;
+        if (!twice.empty()) {
+          EXPECT_EQ(typos.find(twice, words).size(), 1u) << word << " -> " << twice;
+        }
       }
     }
   }
@@ -356,6 +361,37 @@ TEST_F(SearchTest, ABuildThatIsStoppedGivesUp) {
   stop.request_stop();
   EXPECT_FALSE(SearchIndex::build_unless_stopped(loaded.site, links, render_body_texts(loaded.site), "/", stop.get_token()));
   EXPECT_TRUE(SearchIndex::build_unless_stopped(loaded.site, links, render_body_texts(loaded.site), "/", {}));
+}
+
+// Documents are analysed on all cores; the vocabulary must still number
+// words in the order they first occur, document by document, and count
+// them over all workers.
+TEST(SearchIndexBuild, WordIdsFollowDocumentOrderWhicheverWorkerReadTheDocument) {
+  TempDir site;
+  constexpr int kArticles = 2000;  // enough for every worker to take some
+  for (int i = 0; i < kArticles; ++i) {
+    char slug[16];
+    std::snprintf(slug, sizeof slug, "a%05d", i);
+    site.write(std::string("content/articles/") + slug + ".md",
+               "---\ntitle: Note\n---\nzq" + std::to_string(i) + "x appears " + (i % 2 ? "NSAID" : "nsaid") + "\n");
+  }
+  auto loaded = load_site(site.str());
+  ASSERT_FALSE(loaded.diagnostics.has_errors());
+  auto links = Linker(loaded.site).link_all();
+  auto index = SearchIndex::build(loaded.site, links, render_body_texts(loaded.site));
+  int64_t previous = -1;
+  for (int i = 0; i < kArticles; ++i) {
+    auto id = index.surface_id("zq" + std::to_string(i) + "x");
+    ASSERT_GT(id, previous) << "article " << i;
+    previous = id;
+  }
+  EXPECT_LT(index.surface_id("note"), index.surface_id("zq0x"));  // the title comes first
+  auto appears = index.surface_id("appears");
+  ASSERT_GE(appears, 0);
+  EXPECT_EQ(index.surface(static_cast<uint32_t>(appears)).df, static_cast<uint32_t>(kArticles));
+  auto nsaid = index.surface_id("nsaid");
+  ASSERT_GE(nsaid, 0);
+  EXPECT_EQ(index.surface(static_cast<uint32_t>(nsaid)).only_capitals, 0u);  // half are lower case
 }
 
 TEST_F(SearchTest, SavedIndexAnswersLikeTheBuiltOne) {
