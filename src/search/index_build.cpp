@@ -414,6 +414,15 @@ std::optional<SearchIndex> SearchIndex::build_unless_stopped(const Site& site, s
   // in increasing order): the workers' lists are merged by first document.
   // The typo table is made from the vocabulary on another thread while this
   // one fills the postings.
+  size_t surfaces_met = 0, terms_met = 0;  // with words two workers met counted twice
+  for (const auto& worker : workers) {
+    surfaces_met += worker->words.surface_count();
+    terms_met += worker->words.term_count();
+  }
+  index.surface_ids_.reserve(surfaces_met);
+  index.surface_words_.reserve(surfaces_met);
+  index.surface_info_.reserve(surfaces_met);
+  index.term_ids_.reserve(terms_met);
   std::vector<uint32_t> next(workers.size(), 0);
   for (;;) {
     size_t earliest = workers.size();

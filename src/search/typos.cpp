@@ -100,8 +100,9 @@ void deletion_hashes(std::string_view word, int depth, std::vector<uint32_t>& ou
 
 void TypoIndex::finish() {
   // A stable radix sort on the hash, 16 bits at a time, for the millions of
-  // pairs of a large site: words are added in id order and each word's
-  // hashes are distinct, so this is the order std::sort would give pairs.
+  // pairs of a large site: words are added in id order, so this is the
+  // order std::sort would give pairs. A word's repeated hashes ("coffee"
+  // less either "f") end up side by side, and go.
   std::vector<std::pair<uint32_t, uint32_t>> sorted(by_deletion_.size());
   for (int shift : {0, 16}) {
     std::vector<size_t> start(1u << 16, 0);
@@ -111,6 +112,7 @@ void TypoIndex::finish() {
     for (const auto& entry : by_deletion_) sorted[start[(entry.first >> shift) & 0xffff]++] = entry;
     by_deletion_.swap(sorted);
   }
+  by_deletion_.erase(std::unique(by_deletion_.begin(), by_deletion_.end()), by_deletion_.end());
   by_deletion_.shrink_to_fit();
 }
 
@@ -118,11 +120,7 @@ void TypoIndex::add(std::string_view word, uint32_t id) {
   if (word.size() > kMaxWordLength) return;
   // A word can be reached by a query of the same length class; store enough
   // deletions for the largest distance a query near its length may use.
-  size_t first = by_deletion_.size();
   for_each_deletion_hash(word, max_edits_for(word.size() + 2), [&](uint32_t hash) { by_deletion_.push_back({hash, id}); });
-  auto added = by_deletion_.begin() + static_cast<long>(first);
-  std::sort(added, by_deletion_.end());
-  by_deletion_.erase(std::unique(added, by_deletion_.end()), by_deletion_.end());
 }
 
 std::vector<TypoIndex::Match> TypoIndex::find(std::string_view word, const std::vector<std::string>& words) const {
