@@ -80,7 +80,7 @@ struct AnalyzedDocument {
   struct Term {
     uint32_t term;  // the worker's local id
     std::array<uint16_t, kFieldCount> tf{};
-    uint32_t positions_begin = 0, positions_count = 0;  // into `positions`
+    uint32_t positions_count = 0;  // in `positions`, after those of the terms before
   };
   unsigned worker = 0;
   std::vector<Term> terms;
@@ -151,6 +151,7 @@ struct Worker {
   std::vector<uint32_t> term_documents;
   std::vector<uint64_t> term_positions;
   std::vector<std::pair<uint32_t, uint32_t>> occurrences;  // scratch: (slot, position)
+  std::vector<uint32_t> next_position;  // scratch for gather()
   // Merge: local id -> global id.
   std::vector<uint32_t> global_term, global_surface;
 
@@ -177,23 +178,23 @@ struct Worker {
 
 // Positions grouped by term, terms in order of first occurrence (so that
 // global ids, given in merge order, do not depend on which worker analysed
-// what). `occurrences`: (slot, position) in text order.
-void gather(std::span<const std::pair<uint32_t, uint32_t>> occurrences, AnalyzedDocument& out) {
+// what). `occurrences`: (slot, position) in text order; `next`: scratch.
+void gather(std::span<const std::pair<uint32_t, uint32_t>> occurrences, std::vector<uint32_t>& next,
+            AnalyzedDocument& out) {
   for (const auto& [slot, position] : occurrences) {
     auto& entry = out.terms[slot];
     auto& tf = entry.tf[position / kFieldStride];
     if (tf < UINT16_MAX) ++tf;
     ++entry.positions_count;
   }
+  next.resize(out.terms.size());
   uint32_t begin = 0;
-  for (auto& entry : out.terms) {
-    entry.positions_begin = begin;
-    begin += entry.positions_count;
+  for (size_t slot = 0; slot < out.terms.size(); ++slot) {
+    next[slot] = begin;
+    begin += out.terms[slot].positions_count;
   }
   out.positions.resize(occurrences.size());
-  std::vector<uint32_t> filled(out.terms.size(), 0);
-  for (const auto& [slot, position] : occurrences)
-    out.positions[out.terms[slot].positions_begin + filled[slot]++] = position;
+  for (const auto& [slot, position] : occurrences) out.positions[next[slot]++] = position;
 }
 
 // REQUIRES: each worker analyses its documents in increasing order of `d`
@@ -213,14 +214,14 @@ AnalyzedDocument analyze_document(const Site& site, BodyTexts& bodies, uint32_t 
       uint32_t position = f * kFieldStride + std::min(index_in_field, kFieldStride - 1);
       uint32_t term = worker.words.surface(written.surface).term;
       auto [term_slot, new_term] = worker.term_slots.slot(term, stamp, static_cast<uint32_t>(out.terms.size()));
-      if (new_term) out.terms.push_back({term, {}, 0, 0});
+      if (new_term) out.terms.push_back({term, {}, 0});
       worker.occurrences.push_back({term_slot, position});
       worker.count_surface(written.surface, written.capitals, d, stamp);
       ++index_in_field;
     });
     out.field_lengths[f] = index_in_field;
   }
-  gather(worker.occurrences, out);
+  gather(worker.occurrences, worker.next_position, out);
   worker.count_terms(out);
   doc.text = std::move(texts[kBodyField]);
   if (trim(doc.text).empty()) doc.text = doc.summary;
@@ -309,6 +310,7 @@ std::optional<PostingTables> fill_postings(std::vector<AnalyzedDocument>& analyz
     for (size_t f = 0; f < kFieldCount; ++f)
       factors[f] = kFieldWeight[f] / (1.0 - kFieldB[f] + kFieldB[f] * doc.field_lengths[f] / average_length[f]);
     const auto& global_term = workers[doc.worker]->global_term;
+    auto first = doc.positions.begin();
     for (const auto& entry : doc.terms) {
       double tf = 0;
       for (size_t f = 0; f < kFieldCount; ++f) tf += entry.tf[f] * factors[f];
@@ -317,8 +319,8 @@ std::optional<PostingTables> fill_postings(std::vector<AnalyzedDocument>& analyz
       tables.postings[posting] = Posting{d, static_cast<float>(tf / (kBm25K1 + tf))};
       uint32_t& position = next_position[term];
       tables.position_starts[posting] = position;
-      auto first = doc.positions.begin() + entry.positions_begin;
       std::copy(first, first + entry.positions_count, tables.positions.begin() + position);
+      first += entry.positions_count;
       position += entry.positions_count;
     }
     doc = AnalyzedDocument{};  // free as we go
