@@ -1,5 +1,8 @@
 #include "core/text.h"
 
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
 #include <utf8proc.h>
 
 #if defined(__SSE2__)
@@ -11,6 +14,9 @@
 #include <memory>
 
 namespace topichub {
+
+size_t StringHash::operator()(std::string_view text) const { return XXH3_64bits(text.data(), text.size()); }
+
 namespace {
 
 // What next_word makes of an ASCII byte without decoding: part of a word,

@@ -14,7 +14,7 @@ namespace topichub {
 //   std::unordered_map<std::string, T, StringHash, std::equal_to<>>
 struct StringHash {
   using is_transparent = void;
-  size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  size_t operator()(std::string_view text) const;
 };
 
 // Byte offset of the first invalid UTF-8 sequence, or npos when valid.
