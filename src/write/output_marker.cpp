@@ -35,7 +35,7 @@ FileRecord record_of(const struct stat& info, uint64_t hash) {
 // The marker: a heading line, then "size hash mtime_ns inode path" per file,
 // in no particular order: only read_marker reads the file, and sorting the
 // 138,574 paths of the 6× MedQuAD copy was half of the swap (98 → 48 ms).
-std::string marker_text(const FileRecords& records) {
+std::string marker_text(std::span<const std::pair<std::string, FileRecord>> records) {
   std::string text = std::string(kMarkerHeading) + "\n";
   text.reserve(text.size() + records.size() * 96);
   auto append_number = [&text](auto number) {

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -30,7 +31,7 @@ using FileRecords = std::unordered_map<std::string, FileRecord>;
 uint64_t content_hash(std::string_view content);
 FileRecord record_of(const struct stat& info, uint64_t hash);
 
-std::string marker_text(const FileRecords& records);
+std::string marker_text(std::span<const std::pair<std::string, FileRecord>> records);
 // The records of the marker file at `marker`; empty when it has none, or is
 // missing or damaged.
 FileRecords read_marker(const std::filesystem::path& marker);
