@@ -92,8 +92,6 @@ int run_build(const std::string& site, std::string out, bool drafts, const std::
     return 1;
   }
   options.write_file = [&writer](topichub::OutputFile&& file) { writer.add(file.path, file.content); };
-  progress(std::string_view("fingerprint"), 0, 0);
-  auto fingerprint = topichub::site_fingerprint(site);
   auto output = topichub::build_site(site, options);
   progress.finish();
   output.diagnostics.print(std::cerr);
@@ -101,8 +99,10 @@ int run_build(const std::string& site, std::string out, bool drafts, const std::
     std::cerr << output.diagnostics.count(topichub::Severity::error) << " errors; nothing was written\n";
     return 1;
   }
-  // The search index goes beside the pages, so that `topichub search` starts at once.
+  // The search index goes beside the pages, so that `topichub search` starts
+  // at once. Its fingerprint is of the sources as they were loaded.
   progress(std::string_view("save search index"), 0, 0);
+  auto fingerprint = topichub::site_fingerprint(site, output.sources);
   writer.add_in_parts(topichub::kSearchIndexFile, [&](const topichub::SiteWriter::WritePart& write) {
     topichub::SearchIndexFile::write(*output.search, fingerprint, write);
   });

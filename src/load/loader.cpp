@@ -101,7 +101,19 @@ void collect_topics(const fs::path& root, const fs::path& canonical_root, std::v
   }
 }
 
-Config load_config(const fs::path& root, Diagnostics& diagnostics) {
+// Every content file, in path order, so that topics and articles come out
+// sorted without moving whole Article values around afterwards.
+std::vector<ContentFile> list_content_files(const fs::path& root, const fs::path& canonical_root,
+                                            Diagnostics& diagnostics) {
+  std::vector<ContentFile> files;
+  collect_topics(root, canonical_root, files, diagnostics);
+  collect_articles(root, canonical_root, files, diagnostics);
+  std::sort(files.begin(), files.end(), [](const ContentFile& a, const ContentFile& b) { return a.display < b.display; });
+  return files;
+}
+
+// topichub.toml; its stamp goes to `sources` when it is read.
+Config load_config(const fs::path& root, Diagnostics& diagnostics, std::vector<SourceStamp>& sources) {
   auto path = root / "topichub.toml";
   std::error_code error;
   if (!fs::exists(path, error)) {
@@ -109,7 +121,9 @@ Config load_config(const fs::path& root, Diagnostics& diagnostics) {
     return Config{};
   }
   std::string bytes;
-  if (!read_file(path.string(), "topichub.toml", bytes, diagnostics)) return Config{};
+  FileStamp stamp;
+  if (!read_file(path.string(), "topichub.toml", bytes, diagnostics, &stamp)) return Config{};
+  sources.push_back({"topichub.toml", stamp});
   return parse_config(clean_source_text(bytes, "topichub.toml", diagnostics), "topichub.toml", diagnostics);
 }
 
@@ -182,27 +196,24 @@ LoadResult load_site(std::string_view root_text, const LoadOptions& options) {
     return result;
   }
   auto canonical_root = fs::canonical(root, error);
-  site.config = load_config(root, diagnostics);
+  site.config = load_config(root, diagnostics, result.sources);
 
-  std::vector<ContentFile> files;
-  collect_topics(root, canonical_root, files, diagnostics);
-  collect_articles(root, canonical_root, files, diagnostics);
+  auto files = list_content_files(root, canonical_root, diagnostics);
   if (!fs::is_directory(root / "content", error))
     diagnostics.error("content", 0, "site", "no content folder: is this a topichub site?");
-
-  // In path order, so that topics and articles come out sorted without
-  // moving whole Article values around afterwards.
-  std::sort(files.begin(), files.end(), [](const ContentFile& a, const ContentFile& b) { return a.display < b.display; });
 
   // Parse every file in parallel, each with its own diagnostics, merged in order.
   std::vector<Diagnostics> file_diagnostics(files.size());
   std::vector<std::optional<Article>> articles(files.size());
   std::vector<std::optional<Topic>> topics(files.size());
+  std::vector<std::optional<FileStamp>> stamps(files.size());
   parallel_for(files.size(), [&](unsigned, size_t i) {
     const auto& file = files[i];
     auto& local = file_diagnostics[i];
     std::string bytes;
-    if (!read_file(file.path, file.display, bytes, local)) return;
+    FileStamp stamp;
+    if (!read_file(file.path, file.display, bytes, local, &stamp)) return;
+    stamps[i] = stamp;
     auto text = clean_source_text(bytes, file.display, local);
     auto front_matter = parse_front_matter(text, file.display, local);
     if (file.kind == ContentKind::article) articles[i] = parse_article(front_matter, file.display, file.default_slug, local);
@@ -210,8 +221,10 @@ LoadResult load_site(std::string_view root_text, const LoadOptions& options) {
   });
   site.topics.reserve(std::count_if(topics.begin(), topics.end(), [](const auto& t) { return t.has_value(); }));
   site.articles.reserve(std::count_if(articles.begin(), articles.end(), [](const auto& a) { return a.has_value(); }));
+  result.sources.reserve(result.sources.size() + files.size());
   for (size_t i = 0; i < files.size(); ++i) {
     diagnostics.append(file_diagnostics[i]);
+    if (stamps[i]) result.sources.push_back({std::move(files[i].display), *stamps[i]});
     if (topics[i]) site.topics.push_back(std::move(*topics[i]));
     if (articles[i] && (options.include_drafts || !articles[i]->draft)) site.articles.push_back(std::move(*articles[i]));
   }
@@ -221,6 +234,15 @@ LoadResult load_site(std::string_view root_text, const LoadOptions& options) {
   resolve_topic_refs(site, diagnostics);
   diagnostics.sort();
   return result;
+}
+
+std::vector<std::string> content_file_paths(std::string_view root_text) {
+  fs::path root(root_text);
+  std::error_code error;
+  Diagnostics ignored;  // load_site reports them
+  std::vector<std::string> paths;
+  for (auto& file : list_content_files(root, fs::canonical(root, error), ignored)) paths.push_back(std::move(file.display));
+  return paths;
 }
 
 std::optional<Article> reload_article(const Site& site, std::string_view file, Diagnostics& diagnostics) {

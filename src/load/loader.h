@@ -5,9 +5,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/diagnostics.h"
 #include "core/site.h"
+#include "load/fingerprint.h"
 
 namespace topichub {
 
@@ -18,12 +20,20 @@ struct LoadOptions {
 struct LoadResult {
   Site site;
   Diagnostics diagnostics;
+  // topichub.toml and every content file read, each as it was when read,
+  // in the order site_fingerprint() takes them.
+  std::vector<SourceStamp> sources;
 };
 
 // Reads SITE/topichub.toml and SITE/content/{articles,topics}, in parallel.
 // Never throws for content problems: they are diagnostics. Articles' topic
 // references are resolved (Article::topics); an unknown one is an error.
 LoadResult load_site(std::string_view root, const LoadOptions& options = {});
+
+// The content files load_site reads, relative to the site root, in its
+// order (by path): content/topics/*.md (or <slug>/_index.md, <slug>/index.md)
+// and content/articles/**.md.
+std::vector<std::string> content_file_paths(std::string_view root);
 
 // Reads one article file again, as load_site would, its topic references
 // resolved against `site`'s topics: for the server's incremental reload.

@@ -51,7 +51,7 @@ std::string clean_source_text(std::string_view bytes, std::string_view file, Dia
 }
 
 bool read_file(const std::string& path, std::string_view display_name, std::string& out,
-               Diagnostics& diagnostics) {
+               Diagnostics& diagnostics, FileStamp* stamp) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     diagnostics.error(display_name, 0, "io", std::string("cannot read: ") + std::strerror(errno));
@@ -68,6 +68,9 @@ bool read_file(const std::string& path, std::string_view display_name, std::stri
     diagnostics.error(display_name, 0, "io", "file is larger than 64 MiB; not read");
     return false;
   }
+  if (stamp)
+    *stamp = {static_cast<uint64_t>(info.st_size),
+              static_cast<int64_t>(info.st_mtim.tv_sec) * 1'000'000'000LL + info.st_mtim.tv_nsec};
   out.resize(static_cast<size_t>(info.st_size));
   size_t done = 0;
   while (done < out.size()) {

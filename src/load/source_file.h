@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "core/diagnostics.h"
+#include "load/fingerprint.h"
 
 namespace topichub {
 
@@ -14,7 +15,9 @@ namespace topichub {
 std::string clean_source_text(std::string_view bytes, std::string_view file, Diagnostics& diagnostics);
 
 // Reads a whole file. Returns false (and adds a diagnostic) when it cannot.
+// `stamp`, when given, receives the file's size and modification time as
+// it was opened.
 bool read_file(const std::string& path, std::string_view display_name, std::string& out,
-               Diagnostics& diagnostics);
+               Diagnostics& diagnostics, FileStamp* stamp = nullptr);
 
 }  // namespace topichub

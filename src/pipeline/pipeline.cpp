@@ -55,6 +55,7 @@ BuildOutput build_site(std::string_view site_root, const BuildOptions& options) 
   auto loaded = load_site(site_root, LoadOptions{options.include_drafts});
   *output.site = std::move(loaded.site);
   output.diagnostics = std::move(loaded.diagnostics);
+  output.sources = std::move(loaded.sources);
   const Site& site = *output.site;
 
   report("graph", 0, 0);

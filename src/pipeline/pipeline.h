@@ -8,6 +8,7 @@
 
 #include "core/diagnostics.h"
 #include "core/site.h"
+#include "load/fingerprint.h"
 #include "render/site_renderer.h"
 #include "search/index.h"
 
@@ -39,6 +40,7 @@ struct BuildOutput {
   std::string base_url;                      // as used for the pages
   std::string path_prefix;                   // the path of base_url ("/")
   std::shared_ptr<BuildState> state;         // when BuildOptions::keep_state
+  std::vector<SourceStamp> sources;          // as loaded (LoadResult::sources), for site_fingerprint()
   bool ok() const { return !diagnostics.has_errors(); }
 };
 

@@ -69,6 +69,10 @@ std::optional<SearchIndex> open_index(const SearchCommand& command, LoadResult& 
                   ? (std::filesystem::path(command.site_root) / "public" / std::string(kSearchIndexFile)).string()
                   : command.index_file;
   if (auto saved = SearchIndexFile::load(path, site_fingerprint(command.site_root))) return saved;
+  // Said, because it is slower and what a reader of the site would get
+  // differs until the site is built again.
+  err << "note: no search index of the site as it is now at " << path
+      << "; searching one made from the sources (`topichub build` saves one)\n";
   loaded = load_site(command.site_root);
   if (loaded.site.topics.empty() && loaded.site.articles.empty() && loaded.diagnostics.has_errors()) {
     loaded.diagnostics.print(err);

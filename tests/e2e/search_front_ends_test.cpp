@@ -53,6 +53,24 @@ std::vector<std::string> hit_urls(const nlohmann::json& result) {
   return urls;
 }
 
+// Standard error of a command that must exit 0.
+std::string errors_of(const std::string& command) { return output_of(command + " 2>&1 >/dev/null"); }
+
+// `topichub build` saves the index with a fingerprint of the sources as it
+// loaded them; `topichub search` takes it only while the folder still
+// matches, and says when it does not.
+TEST(SearchFrontEnds, TheCliUsesTheBuildsIndexUntilASourceChanges) {
+  TempDir site;
+  fs::copy(fs::path(TOPICHUB_SOURCE_DIR) / "examples/leg-cramps", site.path(), fs::copy_options::recursive);
+  std::string binary = TOPICHUB_BINARY;
+  output_of(binary + " build '" + site.str() + "' 2>/dev/null");
+  std::string search = binary + " search '" + site.str() + "' cramps --json";
+  EXPECT_EQ(errors_of(search), "");
+  auto article = fs::directory_iterator(site.path() / "content/articles")->path();
+  fs::last_write_time(article, fs::last_write_time(article) + std::chrono::seconds(5));
+  EXPECT_NE(errors_of(search).find("no search index of the site as it is now"), std::string::npos);
+}
+
 TEST(SearchFrontEnds, CliApiAndPageGiveTheSameHits) {
   TempDir site;
   fs::copy(fs::path(TOPICHUB_SOURCE_DIR) / "examples/leg-cramps", site.path(), fs::copy_options::recursive);

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "load/loader.h"
 #include "test_support.h"
 
 namespace topichub {
@@ -70,6 +71,29 @@ TEST_F(FingerprintTest, ChangesWithTemplatesAndConfigButNotTheOutput) {
   EXPECT_NE(with_template, before);
   dir.write("topichub.toml", "title = \"a longer title\"\n");
   EXPECT_NE(fingerprint(), with_template);
+}
+
+// A build fingerprints its sources as it loaded them; `topichub search`
+// fingerprints the folder afresh to tell whether the saved index is fresh.
+// The two must agree while nothing changes, and differ once something does.
+TEST_F(FingerprintTest, TheLoadersViewOfTheSourcesGivesTheSameFingerprint) {
+  dir.write("content/topics/folder-topic/_index.md", "---\nname: F\n---\n");
+  dir.write("content/articles/2026/deep.md", "---\ntitle: D\n---\nbody\n");
+  dir.write("content/articles/picture.png", "not a source");
+  dir.write("static/site.css", "body {}");
+  auto loaded = load_site(dir.str());
+  ASSERT_FALSE(loaded.diagnostics.has_errors());
+  EXPECT_EQ(loaded.sources.size(), 5u);  // topichub.toml and four Markdown files
+  EXPECT_EQ(site_fingerprint(dir.str(), loaded.sources), fingerprint());
+}
+
+TEST_F(FingerprintTest, AFileChangedAfterLoadingMakesTheLoadedFingerprintStale) {
+  auto loaded = load_site(dir.str());
+  dir.write("content/articles/a.md", "---\ntitle: A\n---\nedited while the build ran\n");
+  EXPECT_NE(site_fingerprint(dir.str(), loaded.sources), fingerprint());
+  loaded = load_site(dir.str());
+  dir.write("content/articles/b.md", "---\ntitle: B\n---\nadded after loading\n");
+  EXPECT_NE(site_fingerprint(dir.str(), loaded.sources), fingerprint());
 }
 
 }  // namespace
