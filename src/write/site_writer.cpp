@@ -81,10 +81,12 @@ struct SiteWriter::State {
   // When the staging folder is the claimed spare: the files it held, which
   // may be kept. Read-only once open.
   FileRecords spare_records;
+  // The folders of the claimed spare that stay: already there. Read-only
+  // once open.
+  std::unordered_set<std::string> spare_folders;
   bool reusing_spare = false;
   std::mutex mutex;  // guards what follows
   std::string error;
-  std::unordered_set<std::string> made_dirs;  // relative to staging
   // This build's files, in the order written: a list, as nothing looks
   // them up while the build runs (a map cost a MedQuAD build 30,000 hashed
   // inserts under the lock). Each path once: pages have distinct paths,
@@ -153,15 +155,12 @@ struct SiteWriter::State {
     written_records.emplace_back(path, now);
     ++unchanged;
   }
-  // Makes the folder `dir` in the staging site unless a thread already did
-  // or is doing it. The system calls run outside the lock, so a file's open
-  // can find its folder not made yet: open_new_file() deals with that.
+  // Makes the folder `dir` in the staging site, unless the spare holds it.
+  // No shared set of the folders made: a mkdir that finds the folder there
+  // costs less than 30,000 inserts into one under a lock (MedQuAD render
+  // stage 404 -> 390 ms wall, 790 -> 769 ms CPU, 10 alternating runs).
   void ensure_folder(const std::string& dir) {
-    {
-      std::lock_guard lock(mutex);
-      if (!made_dirs.insert(dir).second) return;
-    }
-    make_folder(staging_fd.get(), dir);
+    if (!spare_folders.contains(dir)) make_folder(staging_fd.get(), dir);
   }
 };
 
@@ -232,7 +231,7 @@ void SiteWriter::State::prune_unlisted(const std::vector<std::string>& files, co
     for_each_folder_of(path, [&](std::string folder) { listed_folders.insert(std::move(folder)); });
   for (const auto& folder : folders) {
     std::error_code error;
-    if (listed_folders.contains(folder)) made_dirs.insert(folder);
+    if (listed_folders.contains(folder)) spare_folders.insert(folder);
     else fs::remove_all(staging / folder, error);
   }
 }
