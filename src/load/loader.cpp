@@ -202,11 +202,19 @@ LoadResult load_site(std::string_view root_text, const LoadOptions& options) {
   if (!fs::is_directory(root / "content", error))
     diagnostics.error("content", 0, "site", "no content folder: is this a topichub site?");
 
-  // Parse every file in parallel, each with its own diagnostics, merged in order.
+  // Parse every file in parallel, each with its own diagnostics, merged in
+  // order, straight into its place among the articles or the topics (files
+  // are in path order, so these come out sorted); the places of files that
+  // could not be read, and of drafts left out, are closed up after.
+  std::vector<size_t> place(files.size());
+  size_t article_count = 0, topic_count = 0;
+  for (size_t i = 0; i < files.size(); ++i)
+    place[i] = files[i].kind == ContentKind::article ? article_count++ : topic_count++;
+  site.articles.resize(article_count);
+  site.topics.resize(topic_count);
   std::vector<Diagnostics> file_diagnostics(files.size());
-  std::vector<std::optional<Article>> articles(files.size());
-  std::vector<std::optional<Topic>> topics(files.size());
   std::vector<std::optional<FileStamp>> stamps(files.size());
+  std::vector<char> keep(files.size(), false);
   parallel_for(files.size(), [&](unsigned, size_t i) {
     const auto& file = files[i];
     auto& local = file_diagnostics[i];
@@ -216,18 +224,31 @@ LoadResult load_site(std::string_view root_text, const LoadOptions& options) {
     stamps[i] = stamp;
     auto text = clean_source_text(bytes, file.display, local);
     auto front_matter = parse_front_matter(text, file.display, local);
-    if (file.kind == ContentKind::article) articles[i] = parse_article(front_matter, file.display, file.default_slug, local);
-    else topics[i] = parse_topic(front_matter, file.display, file.default_slug, local);
+    if (file.kind == ContentKind::article) {
+      auto& article = site.articles[place[i]];
+      article = parse_article(front_matter, file.display, file.default_slug, local);
+      keep[i] = options.include_drafts || !article.draft;
+    } else {
+      site.topics[place[i]] = parse_topic(front_matter, file.display, file.default_slug, local);
+      keep[i] = true;
+    }
   });
-  site.topics.reserve(std::count_if(topics.begin(), topics.end(), [](const auto& t) { return t.has_value(); }));
-  site.articles.reserve(std::count_if(articles.begin(), articles.end(), [](const auto& a) { return a.has_value(); }));
+  size_t articles_kept = 0, topics_kept = 0;
   result.sources.reserve(result.sources.size() + files.size());
   for (size_t i = 0; i < files.size(); ++i) {
     diagnostics.append(file_diagnostics[i]);
     if (stamps[i]) result.sources.push_back({std::move(files[i].display), *stamps[i]});
-    if (topics[i]) site.topics.push_back(std::move(*topics[i]));
-    if (articles[i] && (options.include_drafts || !articles[i]->draft)) site.articles.push_back(std::move(*articles[i]));
+    if (!keep[i]) continue;
+    if (files[i].kind == ContentKind::article) {
+      if (place[i] != articles_kept) site.articles[articles_kept] = std::move(site.articles[place[i]]);
+      ++articles_kept;
+    } else {
+      if (place[i] != topics_kept) site.topics[topics_kept] = std::move(site.topics[place[i]]);
+      ++topics_kept;
+    }
   }
+  site.articles.resize(articles_kept);
+  site.topics.resize(topics_kept);
 
   index_slugs(site.topics, site.topic_by_slug, "topic", diagnostics);
   index_slugs(site.articles, site.article_by_slug, "article", diagnostics);
