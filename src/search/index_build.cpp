@@ -152,6 +152,7 @@ struct Worker {
   std::vector<uint64_t> term_positions;
   std::vector<std::pair<uint32_t, uint32_t>> occurrences;  // scratch: (slot, position)
   std::vector<uint32_t> next_position;  // scratch for gather()
+  std::vector<AnalyzedDocument::Term> terms;  // scratch: the document's terms
   // Merge: local id -> global id.
   std::vector<uint32_t> global_term, global_surface;
 
@@ -205,6 +206,10 @@ AnalyzedDocument analyze_document(const Site& site, BodyTexts& bodies, uint32_t 
   out.worker = worker_id;
   auto texts = field_texts(site, bodies, doc);
   worker.occurrences.clear();
+  // Terms gather in the worker's scratch and are copied out at their size:
+  // growing each document's own vector left a third of it unused.
+  auto& terms = worker.terms;
+  terms.clear();
   uint32_t stamp = ++worker.documents_seen;
   for (uint32_t f = 0; f < kFieldCount; ++f) {
     uint32_t index_in_field = 0;
@@ -213,14 +218,15 @@ AnalyzedDocument analyze_document(const Site& site, BodyTexts& bodies, uint32_t 
       auto written = worker.words.intern(text.substr(begin, end - begin), worker.analyzer);
       uint32_t position = f * kFieldStride + std::min(index_in_field, kFieldStride - 1);
       uint32_t term = worker.words.surface(written.surface).term;
-      auto [term_slot, new_term] = worker.term_slots.slot(term, stamp, static_cast<uint32_t>(out.terms.size()));
-      if (new_term) out.terms.push_back({term, {}, 0});
+      auto [term_slot, new_term] = worker.term_slots.slot(term, stamp, static_cast<uint32_t>(terms.size()));
+      if (new_term) terms.push_back({term, {}, 0});
       worker.occurrences.push_back({term_slot, position});
       worker.count_surface(written.surface, written.capitals, d, stamp);
       ++index_in_field;
     });
     out.field_lengths[f] = index_in_field;
   }
+  out.terms.assign(terms.begin(), terms.end());
   gather(worker.occurrences, worker.next_position, out);
   worker.count_terms(out);
   doc.text = std::move(texts[kBodyField]);
