@@ -34,6 +34,12 @@ struct BodyOutline {
 // Parses `body` with the site's Markdown dialect (core/markdown_dialect.h).
 BodyOutline outline_markdown(std::string_view body);
 
+// False when `body` cannot hold a link or image in that dialect: every one
+// needs "[" (inline, reference, image), "<" (autolink), "://" or "www."
+// (bare URL) or "@" (bare e-mail address). Most bodies have none, and a
+// build, which checks links but not prose, then need not parse them.
+bool may_contain_links(std::string_view body);
+
 // File lines of body offsets, in O(log n) per look-up (rules ask for many).
 class BodyLines {
  public:

@@ -1,5 +1,7 @@
 #include "check/checker.h"
 
+#include <optional>
+
 #include "check/rules.h"
 #include "core/parallel.h"
 
@@ -23,15 +25,20 @@ Diagnostics check_site(const Site& site, const TopicGraph& graph, std::span<cons
     const auto& file = is_article ? site.articles[index].file : site.topics[index].file;
     const auto& body = is_article ? site.articles[index].body : site.topics[index].body;
     int body_line = is_article ? site.articles[index].body_line : site.topics[index].body_line;
-    BodyLines lines(body, body_line);
-    auto outline = outline_markdown(body);
-    check_body_links(context, targets, BodyPage{file, body, lines, is_article, index}, outline, diagnostics);
+    // A build (errors only) reads the body for its links alone.
+    std::optional<BodyLines> lines;
+    std::optional<BodyOutline> outline;
+    if (everything || may_contain_links(body)) {
+      lines.emplace(body, body_line);
+      outline = outline_markdown(body);
+      check_body_links(context, targets, BodyPage{file, body, *lines, is_article, index}, *outline, diagnostics);
+    }
     if (!is_article) return;
     check_article_sources(context, index, diagnostics);
     check_article_freshness(context, index, diagnostics);
     if (!everything) return;
-    check_article_readability(context, index, lines, outline, diagnostics);
-    check_article_jargon(context, jargon, index, lines, diagnostics);
+    check_article_readability(context, index, *lines, *outline, diagnostics);
+    check_article_jargon(context, jargon, index, *lines, diagnostics);
     check_article_metadata(context, index, diagnostics);
   });
 

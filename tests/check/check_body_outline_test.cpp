@@ -42,6 +42,25 @@ TEST(CheckBodyOutline, LinksAndImagesWithTheirPlace) {
   EXPECT_EQ(outline.links[4].offset, body.find("help@"));
 }
 
+// A build skips parsing bodies that cannot hold a link: the test must never
+// say "no link" of a body in which md4c finds one.
+TEST(CheckBodyOutline, ABodyWithALinkOfAnyKindMayContainLinks) {
+  for (std::string_view body :
+       {"See [the guide](/articles/a/).", "A [reference][r].\n\n[r]: /x/", "![chart](c.png)", "<https://example.org/>",
+        "Read https://example.org/ today.", "ftp://files.example.org", "Go to www.example.org now.", "Mail help@example.org.", "Mail <help@example.org>."}) {
+    EXPECT_FALSE(outline_markdown(body).links.empty()) << body;  // the cases are real links
+    EXPECT_TRUE(may_contain_links(body)) << body;
+  }
+}
+
+TEST(CheckBodyOutline, ABodyWithoutLinkCharactersHasNoLinks) {
+  for (std::string_view body : {"Plain prose. Nothing to follow: just words.", "Cramps (at night) ease with stretching.",
+                                "A list:\n\n- one\n- two\n\n**Bold** and _italic_, w.w.w. spaced out", ""}) {
+    EXPECT_FALSE(may_contain_links(body)) << body;
+    EXPECT_TRUE(outline_markdown(body).links.empty()) << body;
+  }
+}
+
 TEST(CheckBodyOutline, BodyLinesCountFromTheFirstBodyLine) {
   std::string_view body = "a\nb\n\nc";
   BodyLines lines(body, 7);
