@@ -127,6 +127,18 @@ Config load_config(const fs::path& root, Diagnostics& diagnostics, std::vector<S
   return parse_config(clean_source_text(bytes, "topichub.toml", diagnostics), "topichub.toml", diagnostics);
 }
 
+// Closes up the items not kept, keeping the order of the rest.
+template <typename Item>
+void remove_unkept(std::vector<Item>& items, const std::vector<char>& kept) {
+  size_t next = 0;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (!kept[i]) continue;
+    if (i != next) items[next] = std::move(items[i]);
+    ++next;
+  }
+  items.resize(next);
+}
+
 template <typename Item>
 void index_slugs(std::vector<Item>& items, std::unordered_map<std::string, size_t>& index, std::string_view what,
                  Diagnostics& diagnostics) {
@@ -212,9 +224,9 @@ LoadResult load_site(std::string_view root_text, const LoadOptions& options) {
     place[i] = files[i].kind == ContentKind::article ? article_count++ : topic_count++;
   site.articles.resize(article_count);
   site.topics.resize(topic_count);
+  std::vector<char> article_kept(article_count, false), topic_kept(topic_count, false);
   std::vector<Diagnostics> file_diagnostics(files.size());
   std::vector<std::optional<FileStamp>> stamps(files.size());
-  std::vector<char> keep(files.size(), false);
   parallel_for(files.size(), [&](unsigned, size_t i) {
     const auto& file = files[i];
     auto& local = file_diagnostics[i];
@@ -227,28 +239,19 @@ LoadResult load_site(std::string_view root_text, const LoadOptions& options) {
     if (file.kind == ContentKind::article) {
       auto& article = site.articles[place[i]];
       article = parse_article(front_matter, file.display, file.default_slug, local);
-      keep[i] = options.include_drafts || !article.draft;
+      article_kept[place[i]] = options.include_drafts || !article.draft;
     } else {
       site.topics[place[i]] = parse_topic(front_matter, file.display, file.default_slug, local);
-      keep[i] = true;
+      topic_kept[place[i]] = true;
     }
   });
-  size_t articles_kept = 0, topics_kept = 0;
+  remove_unkept(site.articles, article_kept);
+  remove_unkept(site.topics, topic_kept);
   result.sources.reserve(result.sources.size() + files.size());
   for (size_t i = 0; i < files.size(); ++i) {
     diagnostics.append(file_diagnostics[i]);
     if (stamps[i]) result.sources.push_back({std::move(files[i].display), *stamps[i]});
-    if (!keep[i]) continue;
-    if (files[i].kind == ContentKind::article) {
-      if (place[i] != articles_kept) site.articles[articles_kept] = std::move(site.articles[place[i]]);
-      ++articles_kept;
-    } else {
-      if (place[i] != topics_kept) site.topics[topics_kept] = std::move(site.topics[place[i]]);
-      ++topics_kept;
-    }
   }
-  site.articles.resize(articles_kept);
-  site.topics.resize(topics_kept);
 
   index_slugs(site.topics, site.topic_by_slug, "topic", diagnostics);
   index_slugs(site.articles, site.article_by_slug, "article", diagnostics);

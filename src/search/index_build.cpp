@@ -234,6 +234,44 @@ AnalyzedDocument analyze_document(const Site& site, BodyTexts& bodies, uint32_t 
   return out;
 }
 
+// Each topic's documents with weights: the articles that discuss it, by the
+// topic's weight in each scaled by its share of the article's main topic
+// (of two articles that both discuss a topic at length, the one mainly
+// about it counts for more), then the topic's own hub.
+std::vector<std::vector<std::pair<uint32_t, float>>> weighted_topic_documents(const Site& site,
+                                                                            std::span<const ArticleLinks> links) {
+  std::vector<std::vector<std::pair<uint32_t, float>>> documents(site.topics.size());
+  for (uint32_t a = 0; a < links.size(); ++a) {
+    double main_weight = links[a].topics.empty() ? 1.0 : std::max(1.0, links[a].topics.front().weight);
+    for (const auto& entry : links[a].topics) {
+      double centrality = 0.5 + 0.5 * std::min(1.0, entry.weight / main_weight);
+      documents[entry.topic].push_back({a, static_cast<float>(entry.weight * centrality)});
+    }
+  }
+  for (size_t t = 0; t < site.topics.size(); ++t)
+    documents[t].push_back({static_cast<uint32_t>(site.articles.size() + t), 12.0f});
+  return documents;
+}
+
+// Calls visit(worker, local surface id) for the surfaces of every worker in
+// the order they first occur in the documents. Each worker's own ids are in
+// that order already (it takes documents in increasing order), so the
+// workers' lists are merged by first document.
+template <typename Visit>
+void for_each_surface_by_first_document(const std::vector<std::unique_ptr<Worker>>& workers, Visit&& visit) {
+  std::vector<uint32_t> next(workers.size(), 0);
+  for (;;) {
+    size_t earliest = workers.size();
+    for (size_t w = 0; w < workers.size(); ++w)
+      if (next[w] < workers[w]->surfaces.size() &&
+          (earliest == workers.size() ||
+           workers[w]->surfaces[next[w]].first_document < workers[earliest]->surfaces[next[earliest]].first_document))
+        earliest = w;
+    if (earliest == workers.size()) return;
+    visit(*workers[earliest], next[earliest]++);
+  }
+}
+
 // Document `d` of the index: article d, or after the articles, a topic's hub.
 SearchDocument make_document(const Site& site, std::string_view path_prefix, size_t d) {
   SearchDocument doc;
@@ -363,19 +401,7 @@ std::optional<SearchIndex> SearchIndex::build_unless_stopped(const Site& site, s
   // while this one merges them.
   BackgroundTask topic_tables([&index, &site, links] {
     index.matcher_ = std::make_unique<TopicMatcher>(site.topics);
-    index.topic_documents_.resize(site.topics.size());
-    for (uint32_t a = 0; a < links.size(); ++a) {
-      // The weight of a topic in an article, scaled by its share of the
-      // article's main topic: of two articles that both discuss a topic at
-      // length, the one mainly about it counts for more.
-      double main_weight = links[a].topics.empty() ? 1.0 : std::max(1.0, links[a].topics.front().weight);
-      for (const auto& entry : links[a].topics) {
-        double centrality = 0.5 + 0.5 * std::min(1.0, entry.weight / main_weight);
-        index.topic_documents_[entry.topic].push_back({a, static_cast<float>(entry.weight * centrality)});
-      }
-    }
-    for (size_t t = 0; t < site.topics.size(); ++t)
-      index.topic_documents_[t].push_back({static_cast<uint32_t>(site.articles.size() + t), 12.0f});
+    index.topic_documents_ = weighted_topic_documents(site, links);
   });
 
   // Average field lengths first: every posting's impact depends on them.
@@ -418,10 +444,8 @@ std::optional<SearchIndex> SearchIndex::build_unless_stopped(const Site& site, s
 
   // Vocabulary first, ids given in the order words first occur in the
   // documents, so that they do not depend on which worker analysed what.
-  // Each worker's local ids are in that order already (it takes documents
-  // in increasing order): the workers' lists are merged by first document.
-  // The typo table is made from the vocabulary on another thread while this
-  // one fills the postings.
+  // The typo table is made from it on another thread while this one fills
+  // the postings.
   size_t surfaces_met = 0, terms_met = 0;  // with words two workers met counted twice
   for (const auto& worker : workers) {
     surfaces_met += worker->words.surface_count();
@@ -431,22 +455,12 @@ std::optional<SearchIndex> SearchIndex::build_unless_stopped(const Site& site, s
   index.surface_words_.reserve(surfaces_met);
   index.surface_info_.reserve(surfaces_met);
   index.term_ids_.reserve(terms_met);
-  std::vector<uint32_t> next(workers.size(), 0);
-  for (;;) {
-    size_t earliest = workers.size();
-    for (size_t w = 0; w < workers.size(); ++w)
-      if (next[w] < workers[w]->surfaces.size() &&
-          (earliest == workers.size() ||
-           workers[w]->surfaces[next[w]].first_document < workers[earliest]->surfaces[next[earliest]].first_document))
-        earliest = w;
-    if (earliest == workers.size()) break;
-    auto& worker = *workers[earliest];
-    uint32_t local = next[earliest]++;
+  for_each_surface_by_first_document(workers, [&](Worker& worker, uint32_t local) {
     const auto& stats = worker.surfaces[local];
     auto& info = index.surface_info_[global_surface(worker, local)];
     info.df += stats.documents;
     info.only_capitals = info.only_capitals && stats.only_capitals;
-  }
+  });
   BackgroundTask vocabulary([&index] { index.build_vocabulary_tables(); });
 
   // Postings: counts first, so that the flat tables are allocated once at
