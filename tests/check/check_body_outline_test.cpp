@@ -47,7 +47,8 @@ TEST(CheckBodyOutline, LinksAndImagesWithTheirPlace) {
 TEST(CheckBodyOutline, ABodyWithALinkOfAnyKindMayContainLinks) {
   for (std::string_view body :
        {"See [the guide](/articles/a/).", "A [reference][r].\n\n[r]: /x/", "![chart](c.png)", "<https://example.org/>",
-        "Read https://example.org/ today.", "ftp://files.example.org", "Go to www.example.org now.", "Mail help@example.org.", "Mail <help@example.org>."}) {
+        "Read https://example.org/ today.", "ftp://files.example.org", "Go to www.example.org now.",
+        "Mail help@example.org.", "Mail <help@example.org>."}) {
     EXPECT_FALSE(outline_markdown(body).links.empty()) << body;  // the cases are real links
     EXPECT_TRUE(may_contain_links(body)) << body;
   }
