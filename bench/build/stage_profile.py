@@ -58,7 +58,8 @@ def short(symbol):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--stage", help="also list the top frames of this stage")
+    names = sorted({name for _, name in STAGES} | {"other"})
+    parser.add_argument("--stage", choices=names, help="also list the top frames of this stage")
     parser.add_argument("--top", type=int, default=25)
     args = parser.parse_args()
     by_stage = collections.Counter()
