@@ -34,7 +34,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace topichub;
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
   Diagnostics diagnostics;
-  auto text = clean_source_text(bytes, "content/articles/fuzz.md", diagnostics);
+  auto text = clean_source_text(std::string(bytes), "content/articles/fuzz.md", diagnostics);
   auto front_matter = parse_front_matter(text, "content/articles/fuzz.md", diagnostics);
 
   Site site;

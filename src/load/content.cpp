@@ -175,7 +175,7 @@ std::string strip_inline_markdown(std::string_view text) {
 
 }  // namespace
 
-Article parse_article(const FrontMatter& front_matter, std::string_view file, std::string_view default_slug,
+Article parse_article(FrontMatter front_matter, std::string_view file, std::string_view default_slug,
                       Diagnostics& diagnostics) {
   FieldReader reader(front_matter, file, diagnostics);
   Article article;
@@ -206,7 +206,7 @@ Article parse_article(const FrontMatter& front_matter, std::string_view file, st
   if (front_matter.data.is_object() && front_matter.data.contains("sources"))
     locate_sources(front_matter, front_matter.data.at("sources"), "/sources", article.sources);
   article.draft = reader.flag("draft").value_or(false);
-  article.body = front_matter.body;
+  article.body = std::move(front_matter.body);
   article.body_line = front_matter.body_line;
   if (article.summary.empty()) article.summary = summary_from_markdown(article.body);
   article.extra = reader.extra();
@@ -214,7 +214,7 @@ Article parse_article(const FrontMatter& front_matter, std::string_view file, st
   return article;
 }
 
-Topic parse_topic(const FrontMatter& front_matter, std::string_view file, std::string_view default_slug,
+Topic parse_topic(FrontMatter front_matter, std::string_view file, std::string_view default_slug,
                   Diagnostics& diagnostics) {
   FieldReader reader(front_matter, file, diagnostics);
   Topic topic;
@@ -249,7 +249,7 @@ Topic parse_topic(const FrontMatter& front_matter, std::string_view file, std::s
   topic.see_a_doctor = to_texts(reader.text_list("see_a_doctor"));
   topic.relations = read_relations(reader);
   topic.reviewed_on = reader.date("reviewed_on");
-  topic.body = front_matter.body;
+  topic.body = std::move(front_matter.body);
   topic.body_line = front_matter.body_line;
   topic.extra = reader.extra();
   topic.key_lines = top_level_lines(front_matter);

@@ -11,9 +11,10 @@
 namespace topichub {
 
 // `default_slug` comes from the file name; `slug:` in front matter overrides it.
-Article parse_article(const FrontMatter& front_matter, std::string_view file, std::string_view default_slug,
+// The body moves out of `front_matter` (pass an rvalue to spare a copy).
+Article parse_article(FrontMatter front_matter, std::string_view file, std::string_view default_slug,
                       Diagnostics& diagnostics);
-Topic parse_topic(const FrontMatter& front_matter, std::string_view file, std::string_view default_slug,
+Topic parse_topic(FrontMatter front_matter, std::string_view file, std::string_view default_slug,
                   Diagnostics& diagnostics);
 
 // The first paragraph of a Markdown body as plain text, shortened for a summary.

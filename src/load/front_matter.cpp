@@ -116,25 +116,35 @@ int FrontMatter::line_of(std::string_view pointer) const {
   }
 }
 
-FrontMatter parse_front_matter(std::string_view text, std::string_view file, Diagnostics& diagnostics) {
-  FrontMatter out;
+namespace {
+
+// Parses the fenced block, if any, into `out`; returns where the body starts
+// in `text`, or npos when the block is never closed (nothing is kept then).
+size_t parse_fenced_block(std::string_view text, std::string_view file, FrontMatter& out, Diagnostics& diagnostics) {
   std::string_view marker = text.starts_with("---") ? "---" : text.starts_with("+++") ? "+++" : "";
   Fence fence;
   size_t first_end;
-  if (marker.empty() || !line_is(text, 0, marker, first_end)) {
-    out.body = std::string(text);
-    return out;
-  }
+  if (marker.empty() || !line_is(text, 0, marker, first_end)) return 0;
   if (!find_fence(text, marker, fence)) {
     diagnostics.error(file, 1, "front-matter",
                       "front matter opened with '" + std::string(marker) + "' on line 1 is never closed");
-    return out;
+    return std::string_view::npos;
   }
   auto content = text.substr(fence.content_begin, fence.content_end - fence.content_begin);
   if (marker == "---") parse_yaml(content, fence.content_line, file, out, diagnostics);
   else parse_toml(content, fence.content_line, file, out, diagnostics);
-  out.body = std::string(text.substr(fence.body_begin));
   out.body_line = fence.body_line;
+  return fence.body_begin;
+}
+
+}  // namespace
+
+FrontMatter parse_front_matter(std::string text, std::string_view file, Diagnostics& diagnostics) {
+  FrontMatter out;
+  size_t body_begin = parse_fenced_block(text, file, out, diagnostics);
+  if (body_begin == std::string_view::npos) return out;
+  text.erase(0, body_begin);
+  out.body = std::move(text);
   return out;
 }
 

@@ -26,7 +26,8 @@ struct FrontMatter {
 
 // REQUIRES: `text` is valid UTF-8 with '\n' line ends (see clean_source_text).
 // On a syntax error adds a diagnostic and returns what it could (empty data).
-FrontMatter parse_front_matter(std::string_view text, std::string_view file, Diagnostics& diagnostics);
+// The body keeps `text`'s buffer.
+FrontMatter parse_front_matter(std::string text, std::string_view file, Diagnostics& diagnostics);
 
 // Parses a whole TOML document (topichub.toml) the same way.
 FrontMatter parse_toml_document(std::string_view text, std::string_view file, Diagnostics& diagnostics);

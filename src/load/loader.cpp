@@ -234,14 +234,13 @@ LoadResult load_site(std::string_view root_text, const LoadOptions& options) {
     FileStamp stamp;
     if (!read_file(file.path, file.display, bytes, local, &stamp)) return;
     stamps[i] = stamp;
-    auto text = clean_source_text(bytes, file.display, local);
-    auto front_matter = parse_front_matter(text, file.display, local);
+    auto front_matter = parse_front_matter(clean_source_text(std::move(bytes), file.display, local), file.display, local);
     if (file.kind == ContentKind::article) {
       auto& article = site.articles[place[i]];
-      article = parse_article(front_matter, file.display, file.default_slug, local);
+      article = parse_article(std::move(front_matter), file.display, file.default_slug, local);
       article_kept[place[i]] = options.include_drafts || !article.draft;
     } else {
-      site.topics[place[i]] = parse_topic(front_matter, file.display, file.default_slug, local);
+      site.topics[place[i]] = parse_topic(std::move(front_matter), file.display, file.default_slug, local);
       topic_kept[place[i]] = true;
     }
   });
@@ -277,9 +276,8 @@ std::optional<Article> reload_article(const Site& site, std::string_view file, D
   if (!inside_site(fs::directory_entry(path, error), canonical_root, root, diagnostics)) return std::nullopt;
   std::string bytes;
   if (!read_file(path.string(), file, bytes, diagnostics)) return std::nullopt;
-  auto text = clean_source_text(bytes, file, diagnostics);
-  auto front_matter = parse_front_matter(text, file, diagnostics);
-  auto article = parse_article(front_matter, file, slug_from_file_name(path.string()), diagnostics);
+  auto front_matter = parse_front_matter(clean_source_text(std::move(bytes), file, diagnostics), file, diagnostics);
+  auto article = parse_article(std::move(front_matter), file, slug_from_file_name(path.string()), diagnostics);
   resolve_article_topics(article, TopicLookup(site), diagnostics);
   return article;
 }

@@ -13,9 +13,7 @@ namespace {
 
 constexpr size_t kMaxFileBytes = 64u << 20;  // 64 MiB: far beyond any real article
 
-}  // namespace
-
-std::string clean_source_text(std::string_view bytes, std::string_view file, Diagnostics& diagnostics) {
+std::string cleaned_copy(std::string_view bytes, std::string_view file, Diagnostics& diagnostics) {
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
   std::string text;
   text.reserve(bytes.size());
@@ -48,6 +46,18 @@ std::string clean_source_text(std::string_view bytes, std::string_view file, Dia
                       return std::string(hex);
                     }() + "); save the file as UTF-8");
   return repair_utf8(text);
+}
+
+}  // namespace
+
+std::string clean_source_text(std::string bytes, std::string_view file, Diagnostics& diagnostics) {
+  std::string_view view = bytes;
+  if (view.substr(0, 3) == "\xEF\xBB\xBF") view.remove_prefix(3);
+  bool needs_work = std::memchr(view.data(), '\r', view.size()) || std::memchr(view.data(), '\0', view.size()) ||
+                    find_invalid_utf8(view) != std::string::npos;
+  if (needs_work) return cleaned_copy(bytes, file, diagnostics);
+  if (view.size() != bytes.size()) bytes.erase(0, 3);
+  return bytes;
 }
 
 bool read_file(const std::string& path, std::string_view display_name, std::string& out,
