@@ -496,11 +496,16 @@ void SearchIndex::build_vocabulary_tables() {
   for (uint32_t i = 0; i < surface_sorted_.size(); ++i) surface_sorted_[i] = i;
   std::sort(surface_sorted_.begin(), surface_sorted_.end(),
             [&](uint32_t a, uint32_t b) { return surface_words_[a] < surface_words_[b]; });
-  for (uint32_t i = 0; i < surface_words_.size(); ++i) {
-    const auto& word = surface_words_[i];
+  auto typo_indexed = [&](const std::string& word) {
     bool numeric = std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (!numeric && typos_.max_edits_for(word.size() + 2) > 0) typos_.add(word, i);
-  }
+    return !numeric && typos_.max_edits_for(word.size() + 2) > 0;
+  };
+  size_t entries = 0;
+  for (const auto& word : surface_words_)
+    if (typo_indexed(word)) entries += typos_.entries_for(word);
+  typos_.reserve(entries);
+  for (uint32_t i = 0; i < surface_words_.size(); ++i)
+    if (typo_indexed(surface_words_[i])) typos_.add(surface_words_[i], i);
   typos_.finish();
 }
 

@@ -29,6 +29,12 @@ class TypoIndex {
 
   // REQUIRES: ids in increasing order (finish() keeps each hash's words in it).
   void add(std::string_view word, uint32_t id);
+  // How many entries add(word) makes, for reserving them all at once (the
+  // table outgrew its memory some twenty times on MedQuAD, each time a fresh
+  // block to fault in and copy).
+  size_t entries_for(std::string_view word) const;
+  void reserve(size_t entries) { by_deletion_.reserve(entries); }
+  size_t entry_count() const { return by_deletion_.size(); }
   // REQUIRES: called once after the last add() and before find().
   void finish();
   int max_edits_for(size_t length) const;

@@ -77,6 +77,21 @@ TEST(SearchTypos, EveryStringTwoDeletionsAwayFindsTheWord) {
   }
 }
 
+// The index reserves the table from entries_for(), so that it is allocated
+// once: the count must be what add() makes, at each edit distance.
+TEST(SearchTypos, EntriesForCountsWhatAddMakes) {
+  TypoIndex typos(5, 9);
+  size_t expected = 0;
+  std::vector<std::string> words = {"leg", "cramp", "calcium", "stretching", "acetaminophen",
+                                    std::string(TypoIndex::kMaxWordLength + 1, 'x')};
+  for (const auto& word : words) {
+    expected += typos.entries_for(word);
+    typos.add(word, 0);
+    EXPECT_EQ(typos.entry_count(), expected) << word;
+  }
+  EXPECT_EQ(typos.entries_for("stretching"), 1u + 10u + 45u);  // itself, 10 single and 45 double deletions
+}
+
 class SearchTest : public ::testing::Test {
  protected:
   void SetUp() override {
