@@ -232,6 +232,18 @@ size_t find_html_special(std::string_view text, size_t from) {
                                              _mm_cmpeq_epi8(chunk, apostrophe)));
     if (int mask = _mm_movemask_epi8(hits)) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
   }
+  // The last bytes in one more test of the final 16, which overlaps bytes
+  // already seen (most escaped texts are short: a title, a run of a body).
+  if (i < text.size() && text.size() - from >= 16) {
+    size_t last = text.size() - 16;
+    __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + last));
+    __m128i hits = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(chunk, amp), _mm_cmpeq_epi8(chunk, lt)),
+                                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(chunk, gt), _mm_cmpeq_epi8(chunk, quote)),
+                                             _mm_cmpeq_epi8(chunk, apostrophe)));
+    // Only bytes from i on count: those before were tested already.
+    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hits)) >> (i - last);
+    return mask ? i + static_cast<size_t>(__builtin_ctz(mask)) : text.size();
+  }
 #endif
   while (i < text.size() && !kHtmlSpecial[static_cast<unsigned char>(text[i])]) ++i;
   return i;
