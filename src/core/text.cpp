@@ -34,6 +34,39 @@ constexpr std::array<ByteKind, 256> kByteKinds = [] {
 
 ByteKind kind_of(char byte) { return kByteKinds[static_cast<unsigned char>(byte)]; }
 
+// The first offset at or after `pos` whose byte is not a word byte
+// (kWordByte: an ASCII letter or digit), or text.size(). Words are found in
+// every article twice (to link and to index), several million of them on
+// MedQuAD, so with SSE2 it tests 16 bytes at once.
+size_t word_bytes_end(std::string_view text, size_t pos) {
+#if defined(__SSE2__)
+  // Signed compares: bytes from 0x80 on are negative, so never in a range.
+  auto not_word = [](__m128i chunk) {
+    const __m128i case_bit = _mm_set1_epi8(0x20);
+    __m128i lower = _mm_or_si128(chunk, case_bit);  // 'A'-'Z' -> 'a'-'z'
+    __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)),
+                                   _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1)));
+    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(chunk, _mm_set1_epi8('0' - 1)),
+                                  _mm_cmplt_epi8(chunk, _mm_set1_epi8('9' + 1)));
+    return ~static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit))) & 0xffffu;
+  };
+  size_t from = pos;
+  for (; pos + 16 <= text.size(); pos += 16) {
+    unsigned mask = not_word(_mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + pos)));
+    if (mask) return pos + static_cast<size_t>(__builtin_ctz(mask));
+  }
+  // The last bytes in one test of the final 16, overlapping bytes already
+  // seen to be word bytes.
+  if (pos < text.size() && text.size() - from >= 16) {
+    size_t last = text.size() - 16;
+    unsigned mask = not_word(_mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + last))) >> (pos - last);
+    return mask ? pos + static_cast<size_t>(__builtin_ctz(mask)) : text.size();
+  }
+#endif
+  while (pos < text.size() && kind_of(text[pos]) == kWordByte) ++pos;
+  return pos;
+}
+
 // Length of the run of ASCII bytes at the start of `text`.
 size_t ascii_prefix(std::string_view text) {
   size_t i = 0;
@@ -141,8 +174,7 @@ bool next_word(std::string_view text, size_t& pos, size_t& begin, size_t& end) {
     auto kind = kind_of(text[pos]);
     if (kind == kWordByte) {
       if (start == std::string_view::npos) start = pos;
-      do ++pos;
-      while (pos < text.size() && kind_of(text[pos]) == kWordByte);
+      pos = word_bytes_end(text, pos + 1);
       continue;
     }
     if (kind == kGapByte) {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
+#include <utility>
 #include <vector>
 
 namespace topichub {
@@ -25,6 +27,44 @@ TEST(Text, SplitsWordsKeepingInnerApostrophes) {
   EXPECT_EQ(words_of("Willis–Ekbom"), (std::vector<std::string>{"Willis", "Ekbom"}));
   EXPECT_EQ(words_of("naïve café 2024"), (std::vector<std::string>{"naïve", "café", "2024"}));
   EXPECT_EQ(words_of("cramps'"), (std::vector<std::string>{"cramps"}));
+}
+
+// Words in ASCII text without apostrophes are runs of letters and digits;
+// next_word tests 16 bytes at a time, so words end at every offset of a
+// block here, and texts are cut at every length around a block.
+TEST(Text, SplitsAsciiWordsAtEveryOffset) {
+  auto reference = [](std::string_view text) {
+    std::vector<std::string> words;
+    std::string word;
+    for (char c : text) {
+      if (std::isalnum(static_cast<unsigned char>(c))) {
+        word += c;
+      } else if (!word.empty()) {
+        words.push_back(std::exchange(word, {}));
+      }
+    }
+    if (!word.empty()) words.push_back(word);
+    return words;
+  };
+  const std::string_view alphabet = "aqzAQZ059 .,-(@[`{/:";
+  uint32_t state = 12345;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    size_t length = round % 70;
+    for (size_t i = 0; i < length; ++i) {
+      state = state * 1664525u + 1013904223u;
+      // Mostly letters, so that words run across block edges.
+      size_t pick = (state >> 16) % 100;
+      text += pick < 80 ? alphabet[pick % 9] : alphabet[9 + pick % (alphabet.size() - 9)];
+    }
+    ASSERT_EQ(words_of(text), reference(text)) << "\"" << text << "\"";
+  }
+  std::string letters(40, 'a');
+  for (size_t at = 0; at < letters.size(); ++at) {
+    std::string text = letters;
+    text[at] = ' ';
+    EXPECT_EQ(words_of(text), reference(text)) << at;
+  }
 }
 
 TEST(Text, DetectsAcronyms) {
