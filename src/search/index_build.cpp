@@ -31,6 +31,7 @@ class WordTable {
  public:
   struct Written {
     uint32_t surface;
+    uint32_t term;  // the surface's, kept here to spare a look-up per word
     bool capitals;  // written as an acronym ("RLS")
   };
   struct Surface {
@@ -49,7 +50,7 @@ class WordTable {
       surfaces_.push_back({folded, intern_term(analyzer.stem(folded))});
       surface_ids_.emplace(std::move(folded), surface);
     }
-    Written entry{surface, is_acronym(written)};
+    Written entry{surface, surfaces_[surface].term, is_acronym(written)};
     written_.emplace(std::string(written), entry);
     return entry;
   }
@@ -117,18 +118,18 @@ class SlotTable {
  public:
   // The slot of `id` in document `stamp`, and whether it was just given.
   std::pair<uint32_t, bool> slot(uint32_t id, uint32_t stamp, uint32_t next_slot) {
-    if (id >= stamps_.size()) {
-      stamps_.resize(id + 1, 0);
-      slots_.resize(id + 1, 0);
-    }
-    if (stamps_[id] == stamp) return {slots_[id], false};
-    stamps_[id] = stamp;
-    slots_[id] = next_slot;
+    if (id >= entries_.size()) entries_.resize(id + 1, {0, 0});
+    auto& entry = entries_[id];
+    if (entry.stamp == stamp) return {entry.slot, false};
+    entry = {stamp, next_slot};
     return {next_slot, true};
   }
 
  private:
-  std::vector<uint32_t> stamps_, slots_;
+  struct Entry {
+    uint32_t stamp, slot;  // side by side: one cache line per look-up
+  };
+  std::vector<Entry> entries_;
 };
 
 // What the vocabulary needs of a written word, gathered by the worker that
@@ -217,7 +218,7 @@ AnalyzedDocument analyze_document(const Site& site, BodyTexts& bodies, uint32_t 
     for_each_word(text, [&](size_t begin, size_t end) {
       auto written = worker.words.intern(text.substr(begin, end - begin), worker.analyzer);
       uint32_t position = f * kFieldStride + std::min(index_in_field, kFieldStride - 1);
-      uint32_t term = worker.words.surface(written.surface).term;
+      uint32_t term = written.term;
       auto [term_slot, new_term] = worker.term_slots.slot(term, stamp, static_cast<uint32_t>(terms.size()));
       if (new_term) terms.push_back({term, {}, 0});
       worker.occurrences.push_back({term_slot, position});
