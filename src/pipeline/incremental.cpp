@@ -70,7 +70,10 @@ BuildState::BuildState(std::shared_ptr<Site> site_in, TopicGraph graph_in, std::
       curation(std::move(curation_in)),
       theme(std::move(theme_in)),
       base_url(std::move(base_url_in)),
-      linker(*site) {}
+      linker(*site),
+      context(*site, graph, links, curation, base_url) {
+  context.params_wanted = theme.references("params");
+}
 
 std::optional<ArticleUpdate> update_article(BuildState& state, std::string_view file) {
   auto& site = *state.site;
@@ -82,7 +85,7 @@ std::optional<ArticleUpdate> update_article(BuildState& state, std::string_view 
   auto fresh = reload_article(site, file, update.diagnostics);
   if (!fresh || update.diagnostics.has_errors() || !same_place(*found, *fresh)) return std::nullopt;
 
-  RenderContext before(site, state.graph, state.links, state.curation, state.base_url);
+  const RenderContext& context = state.context;
   auto topics = link_topics(state.links[article]);
   std::vector<size_t> old_page_counts;
   bool card = card_changed(*found, *fresh);
@@ -93,7 +96,7 @@ std::optional<ArticleUpdate> update_article(BuildState& state, std::string_view 
   topics.erase(std::unique(topics.begin(), topics.end()), topics.end());
   std::vector<Standing> old_standing;
   for (size_t topic : topics) {
-    old_page_counts.push_back(hub_page_count(before, topic));
+    old_page_counts.push_back(hub_page_count(context, topic));  // before the collections change
     old_standing.push_back(standing_in(state.curation, topic, article));
   }
 
@@ -118,12 +121,10 @@ std::optional<ArticleUpdate> update_article(BuildState& state, std::string_view 
   std::sort(selection.articles.begin(), selection.articles.end());
   selection.articles.erase(std::unique(selection.articles.begin(), selection.articles.end()), selection.articles.end());
 
-  RenderContext after(site, state.graph, state.links, state.curation, state.base_url);
-  after.params_wanted = state.theme.references("params");
-  update.files = render_selected(after, state.theme, selection);
+  update.files = render_selected(context, state.theme, selection);
   for (size_t i = 0; i < topics.size(); ++i)
-    for (size_t page = hub_page_count(after, topics[i]) + 1; page <= old_page_counts[i]; ++page)
-      update.removed.push_back(output_path(after, hub_page_path(after, topics[i], page)));
+    for (size_t page = hub_page_count(context, topics[i]) + 1; page <= old_page_counts[i]; ++page)
+      update.removed.push_back(output_path(context, hub_page_path(context, topics[i], page)));
   return update;
 }
 

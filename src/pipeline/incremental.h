@@ -21,6 +21,7 @@
 #include "curate/curate.h"
 #include "graph/graph.h"
 #include "link/linker.h"
+#include "render/context.h"
 #include "render/site_renderer.h"
 #include "render/theme.h"
 
@@ -37,6 +38,10 @@ struct BuildState {
   Theme theme;
   std::string base_url;
   Linker linker;
+  // Kept across edits: an edit changes no slug, so the URLs it made once
+  // stay right (making them again cost each edit on the 6x MedQuAD copy
+  // a few milliseconds).
+  RenderContext context;
 };
 
 struct ArticleUpdate {

@@ -13,6 +13,22 @@ RenderContext::RenderContext(const Site& site, const TopicGraph& graph, std::spa
   auto path_start = scheme == std::string::npos ? 0 : base_url.find('/', scheme + 3);
   path_prefix = path_start == std::string::npos ? "/" : base_url.substr(path_start);
   site_block = topichub::site_block(site.config, base_url);
+  topic_urls_.reserve(site.topics.size());
+  for (const auto& topic : site.topics) topic_urls_.push_back(topic_url(topic.slug));
+  article_urls_.reserve(site.articles.size());
+  for (const auto& article : site.articles) {
+    std::string url;
+    url.reserve(path_prefix.size() + 10 + article.slug.size());
+    url.append(path_prefix).append("articles/").append(article.slug).append("/");
+    article_urls_.push_back(std::move(url));
+  }
+}
+
+std::string RenderContext::topic_url(std::string_view slug) const {
+  std::string url;
+  url.reserve(path_prefix.size() + 8 + slug.size());
+  url.append(path_prefix).append("topics/").append(slug).append("/");
+  return url;
 }
 
 void RenderContext::make_cards() {

@@ -13,7 +13,7 @@ namespace topichub {
 namespace {
 
 View topic_link(const RenderContext& context, size_t topic) {
-  return {{"name", View::borrow(context.site.topics[topic].name)}, {"url", context.topic_url(topic)}};
+  return {{"name", View::borrow(context.site.topics[topic].name)}, {"url", View::borrow(context.topic_url(topic))}};
 }
 
 std::string remedy_role(const TopicGraph::Remedy& remedy) {
@@ -37,7 +37,7 @@ View steps_view(const RenderContext& context, size_t topic, View& not_advised) {
   for (const auto& remedy : context.graph.remedies_of(topic, context.site)) {
     View step{
         {"name", capitalize_first(context.site.topics[remedy.topic].name)},
-        {"url", context.topic_url(remedy.topic)},
+        {"url", View::borrow(context.topic_url(remedy.topic))},
         {"grade", View::borrow(evidence_name(remedy.evidence))},
         {"grade_label", View::borrow(evidence_label(remedy.evidence))},
         {"role", remedy_role(remedy)},
@@ -69,7 +69,7 @@ View evidence_view(const RenderContext& context, size_t topic) {
     rows.push_back({rank, View{
         {"claim", capitalize_first(claim)},
         {"name", View::borrow(context.site.topics[edge.other].name)},
-        {"url", context.topic_url(edge.other)},
+        {"url", View::borrow(context.topic_url(edge.other))},
         {"grade", View::borrow(evidence_name(edge.evidence()))},
         {"grade_label", View::borrow(evidence_label(edge.evidence()))},
         {"note", edge.relation ? View::borrow(edge.relation->note) : View("")},
@@ -171,7 +171,7 @@ View hub_view(const RenderContext& context, size_t topic, size_t page, std::stri
   for (size_t i = 0; i < t.synonyms.size(); ++i) synonyms += (i ? ", " : "") + t.synonyms[i];
   view["topic"] = {{"name", View::borrow(t.name)}, {"title", View::borrow(t.title)}, {"slug", View::borrow(t.slug)},
                    {"kind", View::borrow(t.kind)}, {"definition", View::borrow(t.definition)},
-                   {"synonyms", std::move(synonyms)}, {"url", context.topic_url(topic)},
+                   {"synonyms", std::move(synonyms)}, {"url", View::borrow(context.topic_url(topic))},
                    {"params", context.params_wanted ? View::from_json(t.extra) : View()}};
   view["is_first_page"] = page == 1;
   view["groups"] = collection_view(context, topic, page, view);

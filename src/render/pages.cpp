@@ -58,7 +58,7 @@ View topic_entry(const RenderContext& context, size_t topic) {
   const auto& t = context.site.topics[topic];
   std::string synonyms;
   for (size_t i = 0; i < t.synonyms.size(); ++i) synonyms += (i ? ", " : "") + t.synonyms[i];
-  return {{"name", capitalize_first(t.name)}, {"url", context.topic_url(topic)}, {"definition", View::borrow(t.definition)},
+  return {{"name", capitalize_first(t.name)}, {"url", View::borrow(context.topic_url(topic))}, {"definition", View::borrow(t.definition)},
           {"synonyms", std::move(synonyms)}, {"article_count", std::to_string(context.curation.by_topic[topic].size())}};
 }
 
@@ -108,7 +108,7 @@ View article_view(const RenderContext& context, size_t index, std::string* body_
   for (const auto& entry : context.links[index].topics) {
     bool explicit_topic = std::find(article.topics.begin(), article.topics.end(), entry.topic) != article.topics.end();
     if (chip_count == kMaxChips || (!explicit_topic && entry.weight < kChipMinWeight)) continue;
-    chips.push_back({{"name", View::borrow(context.site.topics[entry.topic].name)}, {"url", context.topic_url(entry.topic)}});
+    chips.push_back({{"name", View::borrow(context.site.topics[entry.topic].name)}, {"url", View::borrow(context.topic_url(entry.topic))}});
     ++chip_count;
   }
   const auto& related_articles = context.curation.related[index];
@@ -120,7 +120,7 @@ View article_view(const RenderContext& context, size_t index, std::string* body_
   View breadcrumb;
   if (!article.topics.empty())
     breadcrumb = {{"name", capitalize_first(context.site.topics[article.topics[0]].name)},
-                  {"url", context.topic_url(article.topics[0])}};
+                  {"url", View::borrow(context.topic_url(article.topics[0]))}};
   view["article"] = {
       {"title", View::borrow(article.title)},
       {"slug", View::borrow(article.slug)},

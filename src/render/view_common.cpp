@@ -50,10 +50,10 @@ View make_article_card(const RenderContext& context, size_t index) {
   const auto& article = context.site.articles[index];
   auto topics = View::list(article.topics.size());
   for (size_t topic : article.topics)
-    topics.push_back({{"name", View::borrow(context.site.topics[topic].name)}, {"url", context.topic_url(topic)}});
+    topics.push_back({{"name", View::borrow(context.site.topics[topic].name)}, {"url", View::borrow(context.topic_url(topic))}});
   return {
       {"title", View::borrow(article.title)},
-      {"url", context.article_url(index)},
+      {"url", View::borrow(context.article_url(index))},
       {"summary", View::borrow(article.summary)},
       {"date", context.format_date(article.date)},
       {"date_iso", article.date.iso()},
