@@ -122,11 +122,11 @@ ArticleLinks Linker::link(const Article& article, TopicMatcher::Scratch& scratch
   std::map<size_t, double> weights;
   for (size_t i = 0; i < article.topics.size(); ++i)
     weights[article.topics[i]] += std::max(kExplicitFirst - kExplicitStep * static_cast<double>(i), 5.0);
-  matcher_.scan(article.title, scratch, [&](const TopicMention& m) { weights[m.topic] += kTitleMention; });
-  matcher_.scan(article.summary, scratch, [&](const TopicMention& m) { weights[m.topic] += kSummaryMention; });
+  matcher_->scan(article.title, scratch, [&](const TopicMention& m) { weights[m.topic] += kTitleMention; });
+  matcher_->scan(article.summary, scratch, [&](const TopicMention& m) { weights[m.topic] += kSummaryMention; });
 
   MentionCounts counts;
-  BodyScanner(article.body, matcher_, scratch, counts).run();
+  BodyScanner(article.body, *matcher_, scratch, counts).run();
   for (const auto& [topic, count] : counts.headings) weights[topic] += kHeadingMention * std::min(count, 3);
   for (const auto& [topic, count] : counts.body) weights[topic] += 1.0 + 0.5 * std::log2(static_cast<double>(count));
 

@@ -1,6 +1,7 @@
 // Which topics an article is about, and where their first mentions are.
 #pragma once
 
+#include <memory>
 #include <vector>
 
 #include "core/site.h"
@@ -26,7 +27,7 @@ struct ArticleLinks {
 class Linker {
  public:
   // REQUIRES: `site` outlives the linker.
-  explicit Linker(const Site& site) : site_(site), matcher_(site.topics) {}
+  explicit Linker(const Site& site) : site_(site), matcher_(std::make_shared<const TopicMatcher>(site.topics)) {}
 
   ArticleLinks link(const Article& article) const;
   // The same, with a thread's scratch for the matcher (see TopicMatcher::Scratch).
@@ -35,11 +36,13 @@ class Linker {
   // Links every article of the site, in parallel; result[i] is for site.articles[i].
   std::vector<ArticleLinks> link_all() const;
 
-  const TopicMatcher& matcher() const { return matcher_; }
+  const TopicMatcher& matcher() const { return *matcher_; }
+  // For the search index, which matches the same names in queries.
+  std::shared_ptr<const TopicMatcher> shared_matcher() const { return matcher_; }
 
  private:
   const Site& site_;
-  TopicMatcher matcher_;
+  std::shared_ptr<const TopicMatcher> matcher_;
 };
 
 }  // namespace topichub

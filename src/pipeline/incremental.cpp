@@ -63,14 +63,14 @@ bool same_place(const Article& before, const Article& after) {
 }  // namespace
 
 BuildState::BuildState(std::shared_ptr<Site> site_in, TopicGraph graph_in, std::vector<ArticleLinks> links_in,
-                       Curation curation_in, Theme theme_in, std::string base_url_in)
+                       Curation curation_in, Theme theme_in, std::string base_url_in, Linker linker_in)
     : site(std::move(site_in)),
       graph(std::move(graph_in)),
       links(std::move(links_in)),
       curation(std::move(curation_in)),
       theme(std::move(theme_in)),
       base_url(std::move(base_url_in)),
-      linker(*site),
+      linker(std::move(linker_in)),
       context(*site, graph, links, curation, base_url) {
   context.params_wanted = theme.references("params");
 }

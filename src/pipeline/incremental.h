@@ -28,8 +28,9 @@
 namespace topichub {
 
 struct BuildState {
+  // REQUIRES: `linker` links `site`.
   BuildState(std::shared_ptr<Site> site, TopicGraph graph, std::vector<ArticleLinks> links, Curation curation,
-             Theme theme, std::string base_url);
+             Theme theme, std::string base_url, Linker linker);
 
   std::shared_ptr<Site> site;
   TopicGraph graph;

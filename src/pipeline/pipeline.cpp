@@ -61,7 +61,8 @@ BuildOutput build_site(std::string_view site_root, const BuildOptions& options) 
   report("graph", 0, 0);
   auto graph = TopicGraph::build(site, output.diagnostics);
   report("link", 0, 0);
-  auto links = Linker(site).link_all();
+  Linker linker(site);
+  auto links = linker.link_all();
   report("check", 0, 0);
   // What `topichub check` calls an error (a broken link, a future date...) must not be published.
   output.diagnostics.append(check_site(site, graph, links, CheckOptions{.errors_only = true}));
@@ -96,11 +97,12 @@ BuildOutput build_site(std::string_view site_root, const BuildOptions& options) 
     // index, the other large structure, is built.
     ::malloc_trim(0);
     report("search index", 0, 0);
-    output.search = std::make_shared<const SearchIndex>(SearchIndex::build(site, links, std::move(bodies), context.path_prefix));
+    output.search = std::make_shared<const SearchIndex>(
+        SearchIndex::build(site, links, std::move(bodies), context.path_prefix, linker.shared_matcher()));
   }
   if (options.keep_state)
     output.state = std::make_shared<BuildState>(output.site, std::move(graph), std::move(links), std::move(curation),
-                                                std::move(theme), output.base_url);
+                                                std::move(theme), output.base_url, std::move(linker));
   output.diagnostics.sort();
   return output;
 }

@@ -64,15 +64,18 @@ struct SurfaceWord {
 class SearchIndex {
  public:
   // Builds from the loaded, linked site and its rendered body texts (which
-  // the index keeps, for snippets).
+  // the index keeps, for snippets). `matcher`, when given, is the site's
+  // topic matcher (the linker's), kept rather than made again.
   // REQUIRES: links and bodies.articles as many as site.articles; bodies.topics as many as site.topics.
   static SearchIndex build(const Site& site, std::span<const ArticleLinks> links, BodyTexts bodies,
-                           std::string_view path_prefix = "/");
+                           std::string_view path_prefix = "/",
+                           std::shared_ptr<const TopicMatcher> matcher = nullptr);
   // The same, giving up (nullopt) soon after `stop` is requested: for a
   // background rebuild that a newer edit makes pointless.
   static std::optional<SearchIndex> build_unless_stopped(const Site& site, std::span<const ArticleLinks> links,
                                                          BodyTexts bodies, std::string_view path_prefix,
-                                                         std::stop_token stop);
+                                                         std::stop_token stop,
+                                                         std::shared_ptr<const TopicMatcher> matcher = nullptr);
 
   const std::vector<SearchDocument>& documents() const { return documents_; }
   const SearchDocument& document(uint32_t doc) const { return documents_[doc]; }
@@ -159,7 +162,7 @@ class SearchIndex {
   std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> surface_ids_;
   std::vector<uint32_t> surface_sorted_;  // ids in lexical order
   TypoIndex typos_;
-  std::unique_ptr<TopicMatcher> matcher_;
+  std::shared_ptr<const TopicMatcher> matcher_;
   std::vector<std::vector<std::pair<uint32_t, float>>> topic_documents_;
 };
 

@@ -376,14 +376,16 @@ std::optional<PostingTables> fill_postings(std::vector<AnalyzedDocument>& analyz
 }  // namespace
 
 SearchIndex SearchIndex::build(const Site& site, std::span<const ArticleLinks> links, BodyTexts bodies,
-                               std::string_view prefix) {
-  return *build_unless_stopped(site, links, std::move(bodies), prefix, {});
+                               std::string_view prefix, std::shared_ptr<const TopicMatcher> matcher) {
+  return *build_unless_stopped(site, links, std::move(bodies), prefix, {}, std::move(matcher));
 }
 
 std::optional<SearchIndex> SearchIndex::build_unless_stopped(const Site& site, std::span<const ArticleLinks> links,
                                                              BodyTexts bodies, std::string_view prefix,
-                                                             std::stop_token stop) {
+                                                             std::stop_token stop,
+                                                             std::shared_ptr<const TopicMatcher> matcher) {
   SearchIndex index(site);
+  index.matcher_ = std::move(matcher);
   std::string path_prefix(prefix);
   // Documents: articles first (doc id == article index), then topic hubs.
   index.documents_.resize(site.articles.size() + site.topics.size());
@@ -401,7 +403,7 @@ std::optional<SearchIndex> SearchIndex::build_unless_stopped(const Site& site, s
   // They do not depend on the words, so they are made on another thread
   // while this one merges them.
   BackgroundTask topic_tables([&index, &site, links] {
-    index.matcher_ = std::make_unique<TopicMatcher>(site.topics);
+    if (!index.matcher_) index.matcher_ = std::make_shared<const TopicMatcher>(site.topics);
     index.topic_documents_ = weighted_topic_documents(site, links);
   });
 

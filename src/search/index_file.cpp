@@ -368,7 +368,7 @@ std::optional<SearchIndex> SearchIndexFile::load(const std::string& path, uint64
   for (const auto& doc : index.documents_)
     for (size_t topic : doc.topics)
       if (topic >= site->topics.size()) return std::nullopt;
-  index.matcher_ = std::make_unique<TopicMatcher>(site->topics);
+  index.matcher_ = std::make_shared<const TopicMatcher>(site->topics);
   index.derive_tables();
   return index;
 }

@@ -78,8 +78,9 @@ std::optional<SearchIndex> open_index(const SearchCommand& command, LoadResult& 
     loaded.diagnostics.print(err);
     return std::nullopt;
   }
-  auto links = Linker(loaded.site).link_all();
-  return SearchIndex::build(loaded.site, links, render_body_texts(loaded.site));
+  Linker linker(loaded.site);
+  auto links = linker.link_all();
+  return SearchIndex::build(loaded.site, links, render_body_texts(loaded.site), "/", linker.shared_matcher());
 }
 
 }  // namespace

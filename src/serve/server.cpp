@@ -160,7 +160,8 @@ void SiteServer::refresh_search_index(bool wait) {
     auto started = std::chrono::steady_clock::now();
     const auto& site = *state->site;
     auto prefix = snapshot()->path_prefix;
-    auto index = SearchIndex::build_unless_stopped(site, state->links, render_body_texts(site, stop), prefix, stop);
+    auto index = SearchIndex::build_unless_stopped(site, state->links, render_body_texts(site, stop), prefix, stop,
+                                                   state->linker.shared_matcher());
     if (!index) return;
     auto next = successor_of(*snapshot());
     next->search = std::make_shared<const SearchIndex>(std::move(*index));

@@ -135,6 +135,19 @@ class SearchTest : public ::testing::Test {
   std::unique_ptr<Searcher> searcher;
 };
 
+// A build given the linker's matcher keeps it rather than making another;
+// one made without it matches the same names ("charley horse").
+TEST_F(SearchTest, KeepsTheLinkersTopicMatcher) {
+  Linker linker(loaded.site);
+  auto shared = SearchIndex::build(loaded.site, links, render_body_texts(loaded.site), "/", linker.shared_matcher());
+  EXPECT_EQ(&shared.topic_matcher(), &linker.matcher());
+  EXPECT_NE(&index->topic_matcher(), &linker.matcher());
+  std::vector<size_t> found;
+  index->topic_matcher().scan("a charley horse", [&](const TopicMention& m) { found.push_back(m.topic); });
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(loaded.site.topics[found[0]].slug, "leg-cramps");
+}
+
 TEST_F(SearchTest, SynonymFindsArticlesAboutTheTopic) {
   auto hits = slugs("charley horse");
   ASSERT_FALSE(hits.empty());
