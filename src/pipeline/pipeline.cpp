@@ -1,7 +1,5 @@
 #include "pipeline/pipeline.h"
 
-#include <malloc.h>
-
 #include <filesystem>
 
 #include "check/checker.h"
@@ -93,9 +91,6 @@ BuildOutput build_site(std::string_view site_root, const BuildOptions& options) 
   }
   context.cards = {};  // shared by rendered views only
   if (build_index) {
-    // The render workers' freed memory goes back to the system before the
-    // index, the other large structure, is built.
-    ::malloc_trim(0);
     report("search index", 0, 0);
     output.search = std::make_shared<const SearchIndex>(
         SearchIndex::build(site, links, std::move(bodies), context.path_prefix, linker.shared_matcher()));
