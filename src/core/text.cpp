@@ -35,9 +35,9 @@ constexpr std::array<ByteKind, 256> kByteKinds = [] {
 ByteKind kind_of(char byte) { return kByteKinds[static_cast<unsigned char>(byte)]; }
 
 // The first offset at or after `pos` whose byte is not a word byte
-// (kWordByte: an ASCII letter or digit), or text.size(). Words are found in
-// every article twice (to link and to index), several million of them on
-// MedQuAD, so with SSE2 it tests 16 bytes at once.
+// (kWordByte: an ASCII letter or digit), or text.size(). Every word of every
+// article is split out at least twice (to link and to index), so with SSE2
+// it tests 16 bytes at once.
 size_t word_bytes_end(std::string_view text, size_t pos) {
 #if defined(__SSE2__)
   // Signed compares: bytes from 0x80 on are negative, so never in a range.

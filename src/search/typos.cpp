@@ -100,7 +100,7 @@ void deletion_hashes(std::string_view word, int depth, std::vector<uint32_t>& ou
 
 void TypoIndex::finish() {
   // A stable radix sort on the hash, 11 bits at a time (a pass's counters fit
-  // in the core's cache; 16-bit passes took half as long again on MedQuAD's
+  // in the core's cache: 17 ms against 19 with 16-bit passes, on MedQuAD's
   // 1.3 million pairs), for the millions of pairs of a large site: words are
   // added in id order, so this is the order std::sort would give pairs. A
   // word's repeated hashes ("coffee" less either "f") end up side by side,
@@ -116,8 +116,8 @@ void TypoIndex::finish() {
     for (const auto& entry : by_deletion_) sorted[start[(entry.first >> shift) & kMask]++] = entry;
     by_deletion_.swap(sorted);
   }
-  // Not shrunk to fit: that copies the whole table into a fresh block, for
-  // the few repeats that go.
+  // Not shrunk to fit: that would copy the whole table into a fresh block to
+  // give back the room of the repeats.
   by_deletion_.erase(std::unique(by_deletion_.begin(), by_deletion_.end()), by_deletion_.end());
 }
 
