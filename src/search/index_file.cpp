@@ -190,7 +190,7 @@ std::vector<uint64_t> to_u64(const std::vector<size_t>& items) { return {items.b
 
 // Pairs are not trivially copyable: they travel as two arrays, each
 // gathered a block at a time (the typo table's 1.3 million pairs, copied
-// into two whole arrays first, were 20 MB more to allocate and fill).
+// into two whole arrays first, were 10 MB more to allocate and fill).
 template <typename A, typename B>
 void write_pairs(IndexFileWriter& w, const std::vector<std::pair<A, B>>& pairs) {
   w.array_from(pairs.size(), [&](size_t i) { return pairs[i].first; });
