@@ -29,8 +29,7 @@ uint64_t entry_hash(std::string_view relative, const FileStamp* stamp) {
 std::optional<FileStamp> stamp_of(const std::string& path) {
   struct stat info {};
   if (::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
-  return FileStamp{static_cast<uint64_t>(info.st_size),
-                   static_cast<int64_t>(info.st_mtim.tv_sec) * 1'000'000'000LL + info.st_mtim.tv_nsec};
+  return file_stamp(info);
 }
 
 // Hashes of `relative` paths under `root`, stat-ed on all cores (the stat
@@ -64,6 +63,11 @@ uint64_t combine(const std::vector<uint64_t>& hashes) {
 }
 
 }  // namespace
+
+FileStamp file_stamp(const struct stat& info) {
+  return {static_cast<uint64_t>(info.st_size),
+          static_cast<int64_t>(info.st_mtim.tv_sec) * 1'000'000'000LL + info.st_mtim.tv_nsec};
+}
 
 uint64_t site_fingerprint(std::string_view site_root) {
   std::string root(site_root);

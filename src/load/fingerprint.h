@@ -2,6 +2,8 @@
 // changed (the server's rebuild trigger; the saved search index's freshness).
 #pragma once
 
+#include <sys/stat.h>
+
 #include <cstdint>
 #include <span>
 #include <string>
@@ -14,6 +16,9 @@ struct FileStamp {
   uint64_t size = 0;
   int64_t modified_ns = 0;
 };
+
+// The stamp of a file from its status (stat, fstat).
+FileStamp file_stamp(const struct stat& info);
 
 // A source file as the loader read it: its path relative to the site root
 // ("content/articles/cramps.md") and its stamp when it was read.

@@ -78,9 +78,7 @@ bool read_file(const std::string& path, std::string_view display_name, std::stri
     diagnostics.error(display_name, 0, "io", "file is larger than 64 MiB; not read");
     return false;
   }
-  if (stamp)
-    *stamp = {static_cast<uint64_t>(info.st_size),
-              static_cast<int64_t>(info.st_mtim.tv_sec) * 1'000'000'000LL + info.st_mtim.tv_nsec};
+  if (stamp) *stamp = file_stamp(info);
   out.resize(static_cast<size_t>(info.st_size));
   size_t done = 0;
   while (done < out.size()) {

@@ -469,10 +469,9 @@ std::optional<SearchIndex> SearchIndex::build_unless_stopped(const Site& site, s
   // Postings: counts first, so that the flat tables are allocated once at
   // their size; then filled in document order, so that each term's
   // postings are sorted. Every term has a global id by now (through a
-  // surface).
+  // surface), and a count (count_terms sized the counters after each
+  // document).
   for (auto& worker : workers) {
-    worker->term_documents.resize(worker->words.term_count(), 0);
-    worker->term_positions.resize(worker->words.term_count(), 0);
     for (uint32_t local = 0; local < worker->words.term_count(); ++local) {
       uint32_t term = global_term(*worker, local);
       counts.documents[term] += worker->term_documents[local];
