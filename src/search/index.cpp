@@ -26,12 +26,21 @@ constexpr size_t kMaxExpandedSynonymWords = 4;
 }  // namespace
 
 void SearchIndex::derive_tables() {
+  derive_document_tables();
+  derive_term_idf();
+  derive_topic_terms();
+}
+
+void SearchIndex::derive_term_idf() {
   double n = static_cast<double>(documents_.size());
   term_idf_.resize(term_count());
   for (uint32_t t = 0; t < term_count(); ++t) {
     double df = static_cast<double>(postings(t).size());
     term_idf_[t] = std::log(1.0 + (n - df + 0.5) / (df + 0.5));
   }
+}
+
+void SearchIndex::derive_document_tables() {
   static_assert(std::size(kIntents) < 8);
   doc_flags_.assign(documents_.size(), 0);
   doc_topic_offsets_.assign(1, 0);
@@ -45,7 +54,6 @@ void SearchIndex::derive_tables() {
         if (kIntents[i] == intent) doc_flags_[d] |= static_cast<uint8_t>(1u << i);
     if (doc.is_topic) doc_flags_[d] |= kTopicHubFlag;
   }
-  derive_topic_terms();
 }
 
 void SearchIndex::derive_topic_terms() {

@@ -126,14 +126,20 @@ class SearchIndex {
  private:
   friend class SearchIndexFile;
   SearchIndex(const Site& site);
-  // Fills the dense per-document and per-term tables from documents_ and
-  // postings_ (after a build or a load; not saved).
+  // Fills the dense tables that are not saved (after a load): the three
+  // below. A build calls them itself, on whichever thread is free.
   void derive_tables();
+  // doc_flags_, doc_topic_offsets_ and doc_topic_ids_. REQUIRES: documents_
+  // complete.
+  void derive_document_tables();
+  // term_idf_. REQUIRES: posting_starts_ complete.
+  void derive_term_idf();
   // topic_term_offsets_ and topic_term_ids_. REQUIRES: the vocabulary
   // (surface_words_, surface_info_, surface_ids_) and term_ids_ complete.
   void derive_topic_terms();
   // Sorts the vocabulary for prefixes and fills the typo table from it.
-  // REQUIRES: surface_words_ complete; touches nothing derive_tables() does.
+  // REQUIRES: surface_words_ complete. Touches none of the tables the
+  // derive_ functions fill, nor the postings.
   void build_vocabulary_tables();
 
   // A loaded index owns the part of a site it needs (topics); a built one
