@@ -45,6 +45,15 @@ void collect_static_files(std::string_view site_root, std::vector<OutputFile>& f
   }
 }
 
+namespace {
+
+void release_markdown(Site& site) {
+  for (auto& article : site.articles) std::string().swap(article.body);
+  for (auto& topic : site.topics) std::string().swap(topic.body);
+}
+
+}  // namespace
+
 BuildOutput build_site(std::string_view site_root, const BuildOptions& options) {
   auto report = [&](std::string_view stage, size_t done, size_t total) {
     if (options.progress) options.progress(stage, done, total);
@@ -98,6 +107,10 @@ BuildOutput build_site(std::string_view site_root, const BuildOptions& options) 
     for (auto& file : static_files) options.write_file(std::move(file));
   }
   context.cards = {};  // shared by rendered views only
+  // Once the pages are out, a build that keeps no state needs the Markdown
+  // no more: freed, its memory serves the search index instead of new
+  // pages (each new page costs a page fault).
+  if (!options.keep_state && options.write_file) release_markdown(*output.site);
   if (build_index) {
     report("search index", 0, 0);
     output.search = std::make_shared<const SearchIndex>(

@@ -33,6 +33,8 @@ struct BuildOptions {
 
 struct BuildOutput {
   // Shared because the search index (and the server) keep pointing into it.
+  // After a build with write_file and without keep_state, its articles and
+  // topics have no `body`: the Markdown is let go once the pages are out.
   std::shared_ptr<Site> site = std::make_shared<Site>();
   Diagnostics diagnostics;
   RenderedSite rendered;  // rendered even when there are errors (serve shows it); empty with write_file

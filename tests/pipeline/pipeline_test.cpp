@@ -37,5 +37,36 @@ TEST(Pipeline, FrontMatterParamsReachTemplatesThatReadThem) {
             std::string::npos);
 }
 
+// A build that writes its pages and keeps no state lets the Markdown go
+// once the pages are out (its memory then serves the search index); the
+// pages and the index still hold the text, and a build that keeps its state
+// (serve) keeps the Markdown for the edits that follow.
+TEST(Pipeline, WritingBuildReleasesMarkdownOnceRendered) {
+  TempDir site;
+  site.write("topichub.toml", "title = \"Release\"\n");
+  site.write("content/topics/cramps.md", "---\nname: leg cramps\n---\nCramps are sudden.\n");
+  site.write("content/articles/night.md",
+             "---\ntitle: Cramps at night\ntopics: [cramps]\n---\nStretch your calves before bed.\n");
+  std::vector<OutputFile> written;
+  BuildOptions options;
+  options.build_search_index = true;
+  options.write_file = [&](OutputFile&& file) { written.push_back(std::move(file)); };
+  auto output = build_site(site.str(), options);
+  ASSERT_FALSE(output.diagnostics.has_errors());
+  EXPECT_TRUE(output.site->articles.at(0).body.empty());
+  EXPECT_TRUE(output.site->topics.at(0).body.empty());
+  bool page_has_body = false;
+  for (const auto& file : written)
+    if (file.path == "articles/night/index.html") page_has_body = file.content.find("Stretch your calves") != std::string::npos;
+  EXPECT_TRUE(page_has_body);
+  ASSERT_TRUE(output.search);
+  EXPECT_NE(output.search->document(0).text.find("Stretch your calves"), std::string::npos);
+
+  options.keep_state = true;
+  auto kept = build_site(site.str(), options);
+  ASSERT_FALSE(kept.diagnostics.has_errors());
+  EXPECT_EQ(kept.site->articles.at(0).body, "Stretch your calves before bed.\n");
+}
+
 }  // namespace
 }  // namespace topichub
