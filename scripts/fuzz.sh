@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-smoke}"
-targets=(fuzz_content fuzz_query fuzz_request fuzz_template)
+targets=(fuzz_content fuzz_query fuzz_request fuzz_template fuzz_yaml)
 cmake -S . -B build-fuzz -G Ninja -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTOPICHUB_FUZZ=ON -DBUILD_TESTING=OFF -DTOPICHUB_BENCH=OFF >/dev/null
 cmake --build build-fuzz --target "${targets[@]}"

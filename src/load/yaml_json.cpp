@@ -6,6 +6,8 @@
 #include <memory>
 #include <vector>
 
+#include "load/yaml_events.h"
+
 namespace topichub {
 namespace {
 
@@ -24,9 +26,9 @@ std::string escape_pointer(std::string_view key) {
 
 // Plain (unquoted) scalars that look like booleans, null or integers become
 // them; quoted scalars stay text.
-nlohmann::json scalar_value(const yaml_event_t& event) {
-  std::string text(reinterpret_cast<const char*>(event.data.scalar.value), event.data.scalar.length);
-  if (event.data.scalar.style != YAML_PLAIN_SCALAR_STYLE) return text;
+nlohmann::json scalar_value(const YamlEvent& event) {
+  std::string text(event.text);
+  if (!event.plain) return text;
   if (text == "true" || text == "True" || text == "TRUE") return true;
   if (text == "false" || text == "False" || text == "FALSE") return false;
   if (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL") return nullptr;
@@ -62,14 +64,14 @@ class Converter {
   Converter(YamlResult& result, int first_line) : result_(result), first_line_(first_line) {}
 
   // Returns false (with result_.error set) to stop.
-  bool on_event(const yaml_event_t& event) {
-    int line = static_cast<int>(event.start_mark.line) + first_line_;
-    switch (event.type) {
-      case YAML_MAPPING_START_EVENT:
-      case YAML_SEQUENCE_START_EVENT: {
+  bool on_event(const YamlEvent& event) {
+    using Kind = YamlEvent::Kind;
+    int line = event.line + first_line_;
+    switch (event.kind) {
+      case Kind::mapping_start:
+      case Kind::sequence_start: {
         if (stack_.size() >= kMaxDepth) return fail(line, "front matter is nested too deeply");
-        bool is_map = event.type == YAML_MAPPING_START_EVENT;
-        const auto* anchor = is_map ? event.data.mapping_start.anchor : event.data.sequence_start.anchor;
+        bool is_map = event.kind == Kind::mapping_start;
         if (!stack_.empty() && stack_.back().is_map && !stack_.back().have_key)
           return fail(line, "only text keys are supported in front matter");
         auto pointer = child_pointer();
@@ -77,32 +79,32 @@ class Converter {
         Frame frame;
         frame.value = is_map ? nlohmann::json::object() : nlohmann::json::array();
         frame.pointer = pointer;
-        frame.anchor = anchor ? reinterpret_cast<const char*>(anchor) : "";
+        frame.anchor = event.anchor;
         frame.is_map = is_map;
         stack_.push_back(std::move(frame));
         return true;
       }
-      case YAML_MAPPING_END_EVENT:
-      case YAML_SEQUENCE_END_EVENT: {
+      case Kind::mapping_end:
+      case Kind::sequence_end: {
         Frame done = std::move(stack_.back());
         stack_.pop_back();
         if (!done.anchor.empty()) anchors_[done.anchor] = done.value;
         return add_value(std::move(done.value), line, false);
       }
-      case YAML_SCALAR_EVENT: {
+      case Kind::scalar: {
         if (!stack_.empty() && stack_.back().is_map && !stack_.back().have_key) {
           auto& frame = stack_.back();
-          frame.key.assign(reinterpret_cast<const char*>(event.data.scalar.value), event.data.scalar.length);
+          frame.key.assign(event.text);
           frame.have_key = true;
           frame.key_line = line;
           return true;
         }
         auto value = scalar_value(event);
-        if (event.data.scalar.anchor) anchors_[reinterpret_cast<const char*>(event.data.scalar.anchor)] = value;
+        if (!event.anchor.empty()) anchors_[std::string(event.anchor)] = value;
         return add_value(std::move(value), line, true);
       }
-      case YAML_ALIAS_EVENT: {
-        auto it = anchors_.find(reinterpret_cast<const char*>(event.data.alias.anchor));
+      case Kind::alias: {
+        auto it = anchors_.find(std::string(event.anchor));
         if (it == anchors_.end()) return fail(line, "unknown alias");
         if (!stack_.empty() && stack_.back().is_map && !stack_.back().have_key)
           return fail(line, "only text keys are supported in front matter");
@@ -160,10 +162,29 @@ class Converter {
   size_t values_ = 0;
 };
 
+// The converted mapping into `result`, or the error that it is none.
+void finish(YamlResult& result, Converter& converter, int first_line) {
+  result.value = converter.take_root();
+  if (result.value.is_null()) result.value = nlohmann::json::object();
+  if (!result.value.is_object()) {
+    result.error = "front matter must be a list of key: value pairs";
+    result.error_line = first_line;
+    result.value = nlohmann::json::object();
+  }
+}
+
 }  // namespace
 
 YamlResult parse_yaml_mapping(std::string_view text, int first_line) {
   YamlResult result;
+  std::vector<YamlEvent> simple_events;
+  if (read_simple_yaml(text, simple_events)) {
+    Converter converter(result, first_line);
+    for (const auto& event : simple_events)
+      if (!converter.on_event(event)) return result;
+    finish(result, converter, first_line);
+    return result;
+  }
   yaml_parser_t parser;
   if (!yaml_parser_initialize(&parser)) {
     result.error = "cannot start the YAML parser";
@@ -181,19 +202,13 @@ YamlResult parse_yaml_mapping(std::string_view text, int first_line) {
       result.error_line = static_cast<int>(parser.problem_mark.line) + first_line;
       return result;
     }
-    bool go_on = converter.on_event(event);
+    bool go_on = converter.on_event(from_libyaml(event));
     bool end = event.type == YAML_STREAM_END_EVENT || event.type == YAML_DOCUMENT_END_EVENT;
     yaml_event_delete(&event);
     if (!go_on) return result;
     if (end) break;
   }
-  result.value = converter.take_root();
-  if (result.value.is_null()) result.value = nlohmann::json::object();
-  if (!result.value.is_object()) {
-    result.error = "front matter must be a list of key: value pairs";
-    result.error_line = first_line;
-    result.value = nlohmann::json::object();
-  }
+  finish(result, converter, first_line);
   return result;
 }
 
