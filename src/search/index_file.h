@@ -38,7 +38,7 @@ class SearchIndexFile {
  private:
   // The two parts of the file, in this order.
   static void write_documents_and_postings(IndexFileWriter& writer, const SearchIndex& index, uint64_t fingerprint,
-                                           const std::vector<std::string>& terms);
+                                           const std::vector<std::string_view>& terms);
   static void write_positions_and_vocabulary(IndexFileWriter& writer, const SearchIndex& index);
 };
 
