@@ -4,7 +4,8 @@
 // than guess: tabs, escapes, anchors and tags, multi-line scalars, comments
 // after values, flow mappings, characters YAML does not allow. The rules it
 // relies on are YAML 1.1's, as libyaml applies them.
-#include <cstdint>
+#include <string_view>
+#include <vector>
 
 #include "core/text.h"
 #include "load/yaml_events.h"
@@ -27,10 +28,10 @@ bool has_unsupported_bytes(std::string_view text) {
     if (c == '\n') continue;
     if (c < 0x20 || c == 0x7F || c == '\\') return true;  // tabs, controls, escapes
     if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0xA0) return true;  // C1, NEL
-    if (c == 0xE2 && text.substr(i, 3) >= "\xE2\x80\xA8" && text.substr(i, 3) <= "\xE2\x80\xA9") return true;  // LS, PS
-    if (c == 0xEF && (text.substr(i, 3) == "\xEF\xBB\xBF" || text.substr(i, 3) == "\xEF\xBF\xBE" ||
-                      text.substr(i, 3) == "\xEF\xBF\xBF"))
-      return true;  // BOM, non-characters
+    if (c != 0xE2 && c != 0xEF) continue;
+    auto three = text.substr(i, 3);
+    if (three == "\xE2\x80\xA8" || three == "\xE2\x80\xA9") return true;  // line and paragraph separators
+    if (three == "\xEF\xBB\xBF" || three == "\xEF\xBF\xBE" || three == "\xEF\xBF\xBF") return true;  // BOM, non-characters
   }
   return false;
 }

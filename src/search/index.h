@@ -4,6 +4,8 @@
 // their weights (for synonym-driven boosts).
 #pragma once
 
+#include <absl/container/flat_hash_map.h>
+
 #include <array>
 #include <memory>
 #include <optional>
@@ -148,7 +150,9 @@ class SearchIndex {
   const Site* site_;
   SearchOptions options_;
   std::vector<SearchDocument> documents_;
-  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> term_ids_;
+  // Swiss tables: a build inserts every term and written word here, one
+  // thread at a time (docs/decisions.md, "Hash maps").
+  absl::flat_hash_map<std::string, uint32_t, StringHash, std::equal_to<>> term_ids_;
   // Flat tables, a few large arrays rather than two small ones per term (which
   // cost a build 100,000 growing vectors, and a load as many copies):
   // term t's postings are postings_[posting_starts_[t], posting_starts_[t + 1]),
@@ -165,7 +169,7 @@ class SearchIndex {
   std::vector<uint8_t> doc_flags_;
   std::vector<std::string> surface_words_;
   std::vector<SurfaceWord> surface_info_;
-  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> surface_ids_;
+  absl::flat_hash_map<std::string, uint32_t, StringHash, std::equal_to<>> surface_ids_;
   std::vector<uint32_t> surface_sorted_;  // ids in lexical order
   TypoIndex typos_;
   std::shared_ptr<const TopicMatcher> matcher_;

@@ -66,6 +66,9 @@ TEST(SimpleYaml, LeavesEverythingElseToLibyaml) {
   expect_left_to_libyaml("value: -5\n");                             // starts with an indicator
   expect_left_to_libyaml("a: 1\n---\nb: 2\n");                       // documents
   expect_left_to_libyaml("a: x\xC2\x85y\n");                         // NEL, a line break to YAML
+  expect_left_to_libyaml("a: x\xE2\x80\xA8y\n");                     // LS, another
+  expect_left_to_libyaml("a: \xEF\xBB\xBFx\n");                         // a byte order mark
+  expect_left_to_libyaml("name: \"11\xC4-beta\"\n");                    // invalid UTF-8 (found by fuzz_yaml)
 }
 
 // What the subset reader takes converts as before: same JSON, same lines.
