@@ -103,8 +103,11 @@ int run_build(const std::string& site, std::string out, bool drafts, const std::
   // at once. Its fingerprint is of the sources as they were loaded.
   progress(std::string_view("save search index"), 0, 0);
   auto fingerprint = topichub::site_fingerprint(site, output.sources);
-  writer.add_in_parts(topichub::kSearchIndexFile, [&](const topichub::SiteWriter::WritePart& write) {
-    topichub::SearchIndexFile::write(*output.search, fingerprint, write);
+  // Its two files are written at once, each as it is made.
+  writer.add_in_parts(topichub::kSearchIndexFile, [&](const topichub::SiteWriter::WritePart& documents) {
+    writer.add_in_parts(topichub::kSearchPositionsFile, [&](const topichub::SiteWriter::WritePart& positions) {
+      topichub::SearchIndexFile::write(*output.search, fingerprint, documents, positions);
+    });
   });
   progress(std::string_view("swap in"), 0, 0);
   auto written = writer.commit();

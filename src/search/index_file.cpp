@@ -7,9 +7,8 @@
 
 #include <algorithm>
 #include <array>
-#include <cassert>
 #include <cstring>
-#include <mutex>
+#include <random>
 #include <type_traits>
 #include <utility>
 
@@ -94,7 +93,8 @@ class IndexFileWriter {
 
 namespace {
 
-constexpr char kMagic[8] = {'T', 'H', 'S', 'I', 'D', 'X', '0', '9'};
+constexpr char kMagic[8] = {'T', 'H', 'S', 'I', 'D', 'X', '1', '0'};
+constexpr char kPositionsMagic[8] = {'T', 'H', 'S', 'P', 'O', 'S', '1', '0'};
 
 // Reads what IndexFileWriter wrote; any overrun marks the reader as failed, so a
 // damaged file can never make us read out of bounds.
@@ -102,6 +102,8 @@ class Reader {
  public:
   explicit Reader(std::string_view data) : data_(data) {}
   bool ok() const { return ok_; }
+  // Every byte read: a file longer than what it holds is not one we wrote.
+  bool at_end() const { return pos_ == data_.size(); }
 
   template <typename T>
   T value() {
@@ -213,43 +215,48 @@ std::vector<std::pair<A, B>> read_pairs(Reader& r, bool& ok) {
 
 }  // namespace
 
-std::string SearchIndexFile::serialize(const SearchIndex& index, uint64_t fingerprint) {
-  std::string bytes;
-  std::mutex mutex;
-  write(index, fingerprint, [&](uint64_t offset, std::string_view part) {
-    std::lock_guard lock(mutex);
-    if (bytes.size() < offset + part.size()) bytes.resize(offset + part.size());
-    bytes.replace(offset, part.size(), part);
-  });
+SearchIndexFile::Bytes SearchIndexFile::serialize(const SearchIndex& index, uint64_t fingerprint) {
+  Bytes bytes;
+  auto into = [](std::string& file) {
+    return [&file](uint64_t offset, std::string_view part) {
+      if (file.size() < offset + part.size()) file.resize(offset + part.size());
+      file.replace(offset, part.size(), part);
+    };
+  };
+  write(index, fingerprint, into(bytes.documents), into(bytes.positions));
   return bytes;
 }
 
-void SearchIndexFile::write(const SearchIndex& index, uint64_t fingerprint, const Sink& sink) {
-  // Two parts of about the same size from two threads: saving took 60 ms of
-  // a MedQuAD build on one core. The second starts where counting the
-  // first's bytes says it ends.
+std::string SearchIndexFile::positions_path(const std::string& path) {
+  auto slash = path.rfind('/');
+  auto folder = slash == std::string::npos ? std::string() : path.substr(0, slash + 1);
+  return folder + std::string(kSearchPositionsFile.substr(kSearchPositionsFile.rfind('/') + 1));
+}
+
+void SearchIndexFile::write(const SearchIndex& index, uint64_t fingerprint, const Sink& documents,
+                            const Sink& positions) {
+  // The two files' shared id: a positions file from another save (another
+  // --base-url, a copy by hand) is refused with its index file.
+  uint64_t save_id = (static_cast<uint64_t>(std::random_device()()) << 32) | std::random_device()();
+  BackgroundTask second([&] {
+    IndexFileWriter writer(&positions, 0);
+    write_positions_and_vocabulary(writer, index, fingerprint, save_id);
+    writer.flush();
+  });
   // The map's keys, by id: not copied (100,000 strings on MedQuAD).
   std::vector<std::string_view> terms(index.term_ids_.size());
   for (const auto& [term, id] : index.term_ids_) terms[id] = term;
-  IndexFileWriter counter(nullptr, 0);
-  write_documents_and_postings(counter, index, fingerprint, terms);
-  uint64_t second_part = counter.flush();
-  BackgroundTask second([&] {
-    IndexFileWriter writer(&sink, second_part);
-    write_positions_and_vocabulary(writer, index);
-    writer.flush();
-  });
-  IndexFileWriter writer(&sink, 0);
-  write_documents_and_postings(writer, index, fingerprint, terms);
-  [[maybe_unused]] uint64_t first_end = writer.flush();
-  assert(first_end == second_part);  // counting and writing passed the same bytes
+  IndexFileWriter writer(&documents, 0);
+  write_documents_and_postings(writer, index, fingerprint, save_id, terms);
+  writer.flush();
   second.join();
 }
 
 void SearchIndexFile::write_documents_and_postings(IndexFileWriter& w, const SearchIndex& index, uint64_t fingerprint,
-                                                   const std::vector<std::string_view>& terms) {
+                                                   uint64_t save_id, const std::vector<std::string_view>& terms) {
   for (char c : kMagic) w.value(c);
   w.value(fingerprint);
+  w.value(save_id);
   const auto& site = *index.site_;
   // Topics: what searching needs of them (names for synonyms, slugs for facets).
   w.value<uint64_t>(site.topics.size());
@@ -278,7 +285,11 @@ void SearchIndexFile::write_documents_and_postings(IndexFileWriter& w, const Sea
   w.array(index.postings_);
 }
 
-void SearchIndexFile::write_positions_and_vocabulary(IndexFileWriter& w, const SearchIndex& index) {
+void SearchIndexFile::write_positions_and_vocabulary(IndexFileWriter& w, const SearchIndex& index,
+                                                     uint64_t fingerprint, uint64_t save_id) {
+  for (char c : kPositionsMagic) w.value(c);
+  w.value(fingerprint);
+  w.value(save_id);
   w.array(index.position_starts_);
   w.array(index.positions_);
   w.texts(index.surface_words_);
@@ -291,12 +302,17 @@ void SearchIndexFile::write_positions_and_vocabulary(IndexFileWriter& w, const S
 
 std::optional<SearchIndex> SearchIndexFile::load(const std::string& path, uint64_t expected_fingerprint) {
   auto file = MappedFile::open(path);
-  if (!file) return std::nullopt;
+  auto positions_file = MappedFile::open(positions_path(path));
+  if (!file || !positions_file) return std::nullopt;
   auto data = file->bytes();
   Reader r(data);
+  Reader p(positions_file->bytes());
   for (char c : kMagic)
     if (r.value<char>() != c) return std::nullopt;
-  if (r.value<uint64_t>() != expected_fingerprint) return std::nullopt;
+  for (char c : kPositionsMagic)
+    if (p.value<char>() != c) return std::nullopt;
+  if (r.value<uint64_t>() != expected_fingerprint || p.value<uint64_t>() != expected_fingerprint) return std::nullopt;
+  if (r.value<uint64_t>() != p.value<uint64_t>()) return std::nullopt;  // not of one save
 
   auto site = std::make_shared<Site>();
   auto topic_count = r.value<uint64_t>();
@@ -335,18 +351,19 @@ std::optional<SearchIndex> SearchIndexFile::load(const std::string& path, uint64
     if (!index.term_ids_.emplace(terms[id], id).second) return std::nullopt;  // a term twice
   index.posting_starts_ = r.array<uint32_t>();
   index.postings_ = r.array<Posting>();
-  index.position_starts_ = r.array<uint32_t>();
-  index.positions_ = r.array<uint32_t>();
-  index.surface_words_ = r.texts();
-  index.surface_info_ = r.array<SurfaceWord>();
-  index.surface_sorted_ = r.array<uint32_t>();
+  if (!r.ok() || !r.at_end()) return std::nullopt;
+  index.position_starts_ = p.array<uint32_t>();
+  index.positions_ = p.array<uint32_t>();
+  index.surface_words_ = p.texts();
+  index.surface_info_ = p.array<SurfaceWord>();
+  index.surface_sorted_ = p.array<uint32_t>();
   for (uint32_t id = 0; id < index.surface_words_.size(); ++id) index.surface_ids_.emplace(index.surface_words_[id], id);
   bool pairs_ok = true;
-  index.typos_.by_deletion_ = read_pairs<uint32_t, uint32_t>(r, pairs_ok);
-  auto topic_lists = r.value<uint64_t>();
+  index.typos_.by_deletion_ = read_pairs<uint32_t, uint32_t>(p, pairs_ok);
+  auto topic_lists = p.value<uint64_t>();
   if (topic_lists != site->topics.size()) return std::nullopt;
-  for (uint64_t t = 0; t < topic_lists && r.ok(); ++t) index.topic_documents_.push_back(read_pairs<uint32_t, float>(r, pairs_ok));
-  if (!r.ok() || !pairs_ok) return std::nullopt;
+  for (uint64_t t = 0; t < topic_lists && p.ok(); ++t) index.topic_documents_.push_back(read_pairs<uint32_t, float>(p, pairs_ok));
+  if (!p.ok() || !p.at_end() || !pairs_ok) return std::nullopt;
 
   // Every id and start must point inside its table, or a damaged file could.
   if (index.posting_starts_.size() != terms.size() + 1 ||

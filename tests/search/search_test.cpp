@@ -425,8 +425,10 @@ TEST(SearchIndexBuild, WordIdsFollowDocumentOrderWhicheverWorkerReadTheDocument)
 TEST_F(SearchTest, SavedIndexAnswersLikeTheBuiltOne) {
   auto bytes = SearchIndexFile::serialize(*index, 42);
   TempDir dir;
-  dir.write("index.bin", bytes);
+  dir.write("index.bin", bytes.documents);
+  dir.write("positions.bin", bytes.positions);
   auto path = (dir.path() / "index.bin").string();
+  EXPECT_EQ(SearchIndexFile::positions_path(path), (dir.path() / "positions.bin").string());
   EXPECT_FALSE(SearchIndexFile::load(path, 41));  // stale fingerprint
   auto loaded_index = SearchIndexFile::load(path, 42);
   ASSERT_TRUE(loaded_index);
@@ -445,54 +447,83 @@ TEST_F(SearchTest, SavedIndexAnswersLikeTheBuiltOne) {
   }
 }
 
+// The two files of a save go together: without its positions file, or with
+// one from another save (even of the same sources), an index file is refused.
+TEST_F(SearchTest, IndexFileNeedsThePositionsFileOfTheSameSave) {
+  auto first = SearchIndexFile::serialize(*index, 42);
+  auto second = SearchIndexFile::serialize(*index, 42);
+  TempDir dir;
+  dir.write("index.bin", first.documents);
+  auto path = (dir.path() / "index.bin").string();
+  EXPECT_FALSE(SearchIndexFile::load(path, 42));
+  dir.write("positions.bin", second.positions);
+  EXPECT_FALSE(SearchIndexFile::load(path, 42));
+  dir.write("positions.bin", first.positions);
+  EXPECT_TRUE(SearchIndexFile::load(path, 42));
+  dir.write("positions.bin", first.documents);  // the wrong kind of file
+  EXPECT_FALSE(SearchIndexFile::load(path, 42));
+}
+
+// Each of the two files cut short or with bytes flipped.
 TEST_F(SearchTest, DamagedIndexFilesAreRejectedNotTrusted) {
   auto bytes = SearchIndexFile::serialize(*index, 7);
   TempDir dir;
-  for (size_t cut : {size_t{0}, size_t{10}, bytes.size() / 3, bytes.size() / 2, bytes.size() - 1}) {
-    dir.write("cut.bin", bytes.substr(0, cut));
-    EXPECT_FALSE(SearchIndexFile::load((dir.path() / "cut.bin").string(), 7)) << cut;
-  }
-  std::string flipped = bytes;
-  for (size_t i = 24; i < flipped.size(); i += 97) flipped[i] = static_cast<char>(~flipped[i]);
-  dir.write("flipped.bin", flipped);
-  auto damaged = SearchIndexFile::load((dir.path() / "flipped.bin").string(), 7);
-  if (damaged) {  // survived the checks: it must still be safe to search
-    Searcher searcher(*damaged);
-    searcher.search({.query = "cramps"});
+  auto path = (dir.path() / "index.bin").string();
+  for (bool damage_positions : {false, true}) {
+    const auto& whole = damage_positions ? bytes.positions : bytes.documents;
+    dir.write(damage_positions ? "index.bin" : "positions.bin", damage_positions ? bytes.documents : bytes.positions);
+    std::string name = damage_positions ? "positions.bin" : "index.bin";
+    for (size_t cut : {size_t{0}, size_t{10}, whole.size() / 3, whole.size() / 2, whole.size() - 1}) {
+      dir.write(name, whole.substr(0, cut));
+      EXPECT_FALSE(SearchIndexFile::load(path, 7)) << name << " cut at " << cut;
+    }
+    std::string flipped = whole;
+    for (size_t i = 24; i < flipped.size(); i += 97) flipped[i] = static_cast<char>(~flipped[i]);
+    dir.write(name, flipped);
+    auto damaged = SearchIndexFile::load(path, 7);
+    if (damaged) {  // survived the checks: it must still be safe to search
+      Searcher searcher(*damaged);
+      searcher.search({.query = "cramps"});
+    }
   }
 }
 
 TEST_F(SearchTest, NoChangedByteOfAnIndexFileLeadsOutOfBounds) {
-  // Every byte of a small index set to 0xFF and to 0: each file is either
-  // refused or safe to search (the sanitizer build checks every read). The
-  // flat tables' starts and ids are among the bytes changed.
+  // Every byte of a small index's two files set to 0xFF and to 0: each
+  // pair is either refused or safe to search (the sanitizer build checks
+  // every read). The flat tables' starts and ids are among the bytes
+  // changed.
   auto bytes = SearchIndexFile::serialize(*index, 7);
   TempDir dir;
-  dir.write("changed.bin", bytes);
-  auto path = (dir.path() / "changed.bin").string();
-  std::fstream file(path, std::ios::in | std::ios::out | std::ios::binary);
-  auto set_byte = [&](size_t at, char value) {
-    file.seekp(static_cast<std::streamoff>(at));
-    file.put(value);
-    file.flush();
-  };
-  size_t refused = 0;
-  for (size_t i = 16; i < bytes.size(); ++i) {
-    for (char value : {'\xFF', '\0'}) {
-      if (bytes[i] == value) continue;
-      set_byte(i, value);
-      auto damaged = SearchIndexFile::load(path, 7);
-      set_byte(i, bytes[i]);
-      if (!damaged) {
-        ++refused;
-        continue;
+  dir.write("index.bin", bytes.documents);
+  dir.write("positions.bin", bytes.positions);
+  auto path = (dir.path() / "index.bin").string();
+  size_t refused = 0, changed = 0;
+  for (const auto& [name, whole] : {std::pair{"index.bin", &bytes.documents}, std::pair{"positions.bin", &bytes.positions}}) {
+    std::fstream file((dir.path() / name).string(), std::ios::in | std::ios::out | std::ios::binary);
+    auto set_byte = [&](size_t at, char value) {
+      file.seekp(static_cast<std::streamoff>(at));
+      file.put(value);
+      file.flush();
+    };
+    for (size_t i = 24; i < whole->size(); ++i) {
+      for (char value : {'\xFF', '\0'}) {
+        if ((*whole)[i] == value) continue;
+        set_byte(i, value);
+        auto damaged = SearchIndexFile::load(path, 7);
+        set_byte(i, (*whole)[i]);
+        ++changed;
+        if (!damaged) {
+          ++refused;
+          continue;
+        }
+        Searcher searcher(*damaged);
+        for (std::string query : {"cramps", "charley horse", "magnes", "calsium", "\"leg cramps\""})
+          searcher.search({.query = query});
       }
-      Searcher searcher(*damaged);
-      for (std::string query : {"cramps", "charley horse", "magnes", "calsium", "\"leg cramps\""})
-        searcher.search({.query = query});
     }
   }
-  EXPECT_GT(refused, bytes.size() / 4);
+  EXPECT_GT(refused, changed / 8);
 }
 
 }  // namespace
