@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <mutex>
+
 #include "test_support.h"
 
 namespace topichub {
@@ -48,9 +50,13 @@ TEST(Pipeline, WritingBuildReleasesMarkdownOnceRendered) {
   site.write("content/articles/night.md",
              "---\ntitle: Cramps at night\ntopics: [cramps]\n---\nStretch your calves before bed.\n");
   std::vector<OutputFile> written;
+  std::mutex written_mutex;  // pages arrive from every render thread
   BuildOptions options;
   options.build_search_index = true;
-  options.write_file = [&](OutputFile&& file) { written.push_back(std::move(file)); };
+  options.write_file = [&](OutputFile&& file) {
+    std::lock_guard lock(written_mutex);
+    written.push_back(std::move(file));
+  };
   auto output = build_site(site.str(), options);
   ASSERT_FALSE(output.diagnostics.has_errors());
   EXPECT_TRUE(output.site->articles.at(0).body.empty());
