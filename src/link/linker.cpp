@@ -19,8 +19,8 @@ constexpr double kTitleMention = 4.0;
 constexpr double kSummaryMention = 2.0;
 constexpr double kHeadingMention = 1.5;
 
-// Values by topic, in topic order once sorted: a list, as an article names a
-// handful of topics (maps cost a MedQuAD build a node per topic per
+// Values by topic, in the order first met (by topic once sorted): a list,
+// as an article names a handful of topics (maps cost a MedQuAD build a node per topic per
 // article, 700,000 allocations).
 template <typename Value>
 class ByTopic {
@@ -36,7 +36,6 @@ class ByTopic {
       if (entry.first == topic) return true;
     return false;
   }
-  // REQUIRES: called once, before iterating.
   void sort() { std::sort(entries_.begin(), entries_.end(), [](const auto& a, const auto& b) { return a.first < b.first; }); }
   auto begin() const { return entries_.begin(); }
   auto end() const { return entries_.end(); }
@@ -155,19 +154,15 @@ ArticleLinks Linker::link(const Article& article, TopicMatcher::Scratch& scratch
 
   MentionCounts counts;
   BodyScanner(article.body, *matcher_, scratch, counts).run();
-  // In topic order, as the weights are summed in (floating-point sums
-  // depend on their order) and as ties keep it below.
-  counts.headings.sort();
-  counts.body.sort();
-  counts.first_linkable.sort();
   for (const auto& [topic, count] : counts.headings) weights.at(topic) += kHeadingMention * std::min(count, 3);
   for (const auto& [topic, count] : counts.body) weights.at(topic) += 1.0 + 0.5 * std::log2(static_cast<double>(count));
-  weights.sort();
+  weights.sort();  // in topic order, as the map was: the stable sort below keeps it among ties
 
   ArticleLinks links;
   for (const auto& [topic, weight] : weights) links.topics.push_back({topic, weight});
   std::stable_sort(links.topics.begin(), links.topics.end(),
                    [](const TopicWeight& a, const TopicWeight& b) { return a.weight > b.weight; });
+  counts.first_linkable.sort();  // as the map was: two topics' mentions may start at one place
   for (const auto& [topic, mention] : counts.first_linkable) links.first_mentions.push_back(mention);
   std::sort(links.first_mentions.begin(), links.first_mentions.end(),
             [](const TopicMention& a, const TopicMention& b) { return a.begin < b.begin; });

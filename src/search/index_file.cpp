@@ -4,11 +4,11 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <xxhash.h>
 
 #include <algorithm>
 #include <array>
 #include <cstring>
-#include <random>
 #include <type_traits>
 #include <utility>
 
@@ -16,13 +16,13 @@
 
 namespace topichub {
 
-// Passes the bytes of one part of the index on in chunks of about a
+// Passes the bytes of one file of the index on in chunks of about a
 // megabyte, each with its offset in the file, so that saving a large index
 // never holds a second copy of it; big arrays go to the sink straight from
-// the index's memory. Without a sink it only counts the bytes.
+// the index's memory.
 class IndexFileWriter {
  public:
-  IndexFileWriter(const SearchIndexFile::Sink* sink, uint64_t offset) : sink_(sink), offset_(offset) {}
+  explicit IndexFileWriter(const SearchIndexFile::Sink& sink) : sink_(sink) {}
 
   template <typename T>
   void value(const T& v) {
@@ -57,21 +57,16 @@ class IndexFileWriter {
     value<uint64_t>(items.size());
     for (const auto& item : items) text(item);
   }
-  // The offset just past what was written so far.
-  uint64_t flush() {
+  // Passes on what is buffered: when a chunk is full, and at the end.
+  void flush() {
     pass(buffer_);
     buffer_.clear();
-    return offset_;
   }
 
  private:
   static constexpr size_t kChunk = 1u << 20;
 
   void bytes(const char* data, size_t size) {
-    if (!sink_) {
-      offset_ += size;
-      return;
-    }
     if (size >= kChunk) {
       flush();
       pass(std::string_view(data, size));
@@ -82,12 +77,12 @@ class IndexFileWriter {
   }
   void pass(std::string_view chunk) {
     if (chunk.empty()) return;
-    (*sink_)(offset_, chunk);
+    sink_(offset_, chunk);
     offset_ += chunk.size();
   }
 
-  const SearchIndexFile::Sink* sink_;
-  uint64_t offset_;
+  const SearchIndexFile::Sink& sink_;
+  uint64_t offset_ = 0;
   std::string buffer_;
 };
 
@@ -227,6 +222,14 @@ SearchIndexFile::Bytes SearchIndexFile::serialize(const SearchIndex& index, uint
   return bytes;
 }
 
+uint64_t SearchIndexFile::pair_id(const SearchIndex& index) {
+  const uint64_t sizes[] = {index.documents_.size(),       index.term_ids_.size(),
+                            index.postings_.size(),        index.positions_.size(),
+                            index.surface_words_.size(),   index.typos_.by_deletion_.size(),
+                            index.topic_documents_.size()};
+  return XXH3_64bits(sizes, sizeof sizes);
+}
+
 std::string SearchIndexFile::positions_path(const std::string& path) {
   auto slash = path.rfind('/');
   auto folder = slash == std::string::npos ? std::string() : path.substr(0, slash + 1);
@@ -235,28 +238,26 @@ std::string SearchIndexFile::positions_path(const std::string& path) {
 
 void SearchIndexFile::write(const SearchIndex& index, uint64_t fingerprint, const Sink& documents,
                             const Sink& positions) {
-  // The two files' shared id: a positions file from another save (another
-  // --base-url, a copy by hand) is refused with its index file.
-  uint64_t save_id = (static_cast<uint64_t>(std::random_device()()) << 32) | std::random_device()();
+  uint64_t pair = pair_id(index);
   BackgroundTask second([&] {
-    IndexFileWriter writer(&positions, 0);
-    write_positions_and_vocabulary(writer, index, fingerprint, save_id);
+    IndexFileWriter writer(positions);
+    write_positions_and_vocabulary(writer, index, fingerprint, pair);
     writer.flush();
   });
   // The map's keys, by id: not copied (100,000 strings on MedQuAD).
   std::vector<std::string_view> terms(index.term_ids_.size());
   for (const auto& [term, id] : index.term_ids_) terms[id] = term;
-  IndexFileWriter writer(&documents, 0);
-  write_documents_and_postings(writer, index, fingerprint, save_id, terms);
+  IndexFileWriter writer(documents);
+  write_documents_and_postings(writer, index, fingerprint, pair, terms);
   writer.flush();
   second.join();
 }
 
 void SearchIndexFile::write_documents_and_postings(IndexFileWriter& w, const SearchIndex& index, uint64_t fingerprint,
-                                                   uint64_t save_id, const std::vector<std::string_view>& terms) {
+                                                   uint64_t pair, const std::vector<std::string_view>& terms) {
   for (char c : kMagic) w.value(c);
   w.value(fingerprint);
-  w.value(save_id);
+  w.value(pair);
   const auto& site = *index.site_;
   // Topics: what searching needs of them (names for synonyms, slugs for facets).
   w.value<uint64_t>(site.topics.size());
@@ -286,10 +287,10 @@ void SearchIndexFile::write_documents_and_postings(IndexFileWriter& w, const Sea
 }
 
 void SearchIndexFile::write_positions_and_vocabulary(IndexFileWriter& w, const SearchIndex& index,
-                                                     uint64_t fingerprint, uint64_t save_id) {
+                                                     uint64_t fingerprint, uint64_t pair) {
   for (char c : kPositionsMagic) w.value(c);
   w.value(fingerprint);
-  w.value(save_id);
+  w.value(pair);
   w.array(index.position_starts_);
   w.array(index.positions_);
   w.texts(index.surface_words_);
@@ -312,7 +313,7 @@ std::optional<SearchIndex> SearchIndexFile::load(const std::string& path, uint64
   for (char c : kPositionsMagic)
     if (p.value<char>() != c) return std::nullopt;
   if (r.value<uint64_t>() != expected_fingerprint || p.value<uint64_t>() != expected_fingerprint) return std::nullopt;
-  if (r.value<uint64_t>() != p.value<uint64_t>()) return std::nullopt;  // not of one save
+  if (r.value<uint64_t>() != p.value<uint64_t>()) return std::nullopt;  // not of one index
 
   auto site = std::make_shared<Site>();
   auto topic_count = r.value<uint64_t>();

@@ -28,7 +28,7 @@ class SearchIndexFile {
   using Sink = std::function<void(uint64_t offset, std::string_view chunk)>;
 
   // Passes the bytes of the index's two files, each stamped with the site's
-  // fingerprint and an id they share, to `documents` (index.bin: documents
+  // fingerprint and their pair_id, to `documents` (index.bin: documents
   // and postings) and `positions` (positions.bin: positions and
   // vocabulary), from two threads at once, without ever holding them all in
   // memory. Every byte is passed once.
@@ -42,15 +42,22 @@ class SearchIndexFile {
   // The positions file that goes with the index file at `path`: beside it.
   static std::string positions_path(const std::string& path);
   // The index, if `path` and positions_path(path) hold the two files of one
-  // save in this format version, whose fingerprint matches; nullopt
+  // index in this format version, whose fingerprint matches; nullopt
   // otherwise (missing, stale, mismatched, or damaged).
   static std::optional<SearchIndex> load(const std::string& path, uint64_t expected_fingerprint);
 
  private:
+  // What ties the two files of one index together: its tables' sizes,
+  // hashed. Not random, as builds repeat byte for byte
+  // (scripts/test-threads.sh compares them). With the fingerprint (same
+  // sources) the files of two saves differ only in what index.bin alone
+  // holds (URLs, from --base-url), unless the documents differ (--drafts),
+  // and then so do the sizes.
+  static uint64_t pair_id(const SearchIndex& index);
   static void write_documents_and_postings(IndexFileWriter& writer, const SearchIndex& index, uint64_t fingerprint,
-                                           uint64_t save_id, const std::vector<std::string_view>& terms);
+                                           uint64_t pair, const std::vector<std::string_view>& terms);
   static void write_positions_and_vocabulary(IndexFileWriter& writer, const SearchIndex& index, uint64_t fingerprint,
-                                             uint64_t save_id);
+                                             uint64_t pair);
 };
 
 }  // namespace topichub

@@ -447,20 +447,29 @@ TEST_F(SearchTest, SavedIndexAnswersLikeTheBuiltOne) {
   }
 }
 
-// The two files of a save go together: without its positions file, or with
-// one from another save (even of the same sources), an index file is refused.
-TEST_F(SearchTest, IndexFileNeedsThePositionsFileOfTheSameSave) {
-  auto first = SearchIndexFile::serialize(*index, 42);
-  auto second = SearchIndexFile::serialize(*index, 42);
+// The two files of an index go together: without its positions file, or
+// with the positions file of another index of the same fingerprint, an
+// index file is refused. Saving the same index twice makes the same bytes.
+TEST_F(SearchTest, IndexFileNeedsThePositionsFileOfTheSameIndex) {
+  auto bytes = SearchIndexFile::serialize(*index, 42);
+  auto again = SearchIndexFile::serialize(*index, 42);
+  EXPECT_EQ(bytes.documents, again.documents);
+  EXPECT_EQ(bytes.positions, again.positions);
+  site.write("content/articles/extra.md", "---\ntitle: One more\n---\nAnother article.\n");
+  auto other_site = load_site(site.str());
+  auto other_links = Linker(other_site.site).link_all();
+  auto other = SearchIndex::build(other_site.site, other_links, render_body_texts(other_site.site));
+  auto other_bytes = SearchIndexFile::serialize(other, 42);
+
   TempDir dir;
-  dir.write("index.bin", first.documents);
+  dir.write("index.bin", bytes.documents);
   auto path = (dir.path() / "index.bin").string();
   EXPECT_FALSE(SearchIndexFile::load(path, 42));
-  dir.write("positions.bin", second.positions);
+  dir.write("positions.bin", other_bytes.positions);
   EXPECT_FALSE(SearchIndexFile::load(path, 42));
-  dir.write("positions.bin", first.positions);
+  dir.write("positions.bin", bytes.positions);
   EXPECT_TRUE(SearchIndexFile::load(path, 42));
-  dir.write("positions.bin", first.documents);  // the wrong kind of file
+  dir.write("positions.bin", bytes.documents);  // the wrong kind of file
   EXPECT_FALSE(SearchIndexFile::load(path, 42));
 }
 
