@@ -469,6 +469,10 @@ TEST_F(SearchTest, IndexFileNeedsThePositionsFileOfTheSameIndex) {
   EXPECT_FALSE(SearchIndexFile::load(path, 42));
   dir.write("positions.bin", bytes.positions);
   EXPECT_TRUE(SearchIndexFile::load(path, 42));
+  std::string other_pair = bytes.positions;  // the id after the magic and the fingerprint
+  other_pair[16] = static_cast<char>(~other_pair[16]);
+  dir.write("positions.bin", other_pair);
+  EXPECT_FALSE(SearchIndexFile::load(path, 42));
   dir.write("positions.bin", bytes.documents);  // the wrong kind of file
   EXPECT_FALSE(SearchIndexFile::load(path, 42));
 }
