@@ -195,6 +195,24 @@ void write_pairs(IndexFileWriter& w, const std::vector<std::pair<A, B>>& pairs) 
   w.array_from(pairs.size(), [&](size_t i) { return pairs[i].second; });
 }
 
+// Each file opens with its magic, the site's fingerprint and the two files'
+// pair id.
+void write_header(IndexFileWriter& w, const char (&magic)[8], uint64_t fingerprint, uint64_t pair) {
+  for (char c : magic) w.value(c);
+  w.value(fingerprint);
+  w.value(pair);
+}
+
+// The pair id of a file that opens with `magic` and `fingerprint`; nullopt
+// for any other.
+std::optional<uint64_t> read_header(Reader& r, const char (&magic)[8], uint64_t fingerprint) {
+  for (char c : magic)
+    if (r.value<char>() != c) return std::nullopt;
+  if (r.value<uint64_t>() != fingerprint) return std::nullopt;
+  auto pair = r.value<uint64_t>();
+  return r.ok() ? std::optional(pair) : std::nullopt;
+}
+
 template <typename A, typename B>
 std::vector<std::pair<A, B>> read_pairs(Reader& r, bool& ok) {
   auto first = r.array<A>();
@@ -255,9 +273,7 @@ void SearchIndexFile::write(const SearchIndex& index, uint64_t fingerprint, cons
 
 void SearchIndexFile::write_documents_and_postings(IndexFileWriter& w, const SearchIndex& index, uint64_t fingerprint,
                                                    uint64_t pair, const std::vector<std::string_view>& terms) {
-  for (char c : kMagic) w.value(c);
-  w.value(fingerprint);
-  w.value(pair);
+  write_header(w, kMagic, fingerprint, pair);
   const auto& site = *index.site_;
   // Topics: what searching needs of them (names for synonyms, slugs for facets).
   w.value<uint64_t>(site.topics.size());
@@ -288,9 +304,7 @@ void SearchIndexFile::write_documents_and_postings(IndexFileWriter& w, const Sea
 
 void SearchIndexFile::write_positions_and_vocabulary(IndexFileWriter& w, const SearchIndex& index,
                                                      uint64_t fingerprint, uint64_t pair) {
-  for (char c : kPositionsMagic) w.value(c);
-  w.value(fingerprint);
-  w.value(pair);
+  write_header(w, kPositionsMagic, fingerprint, pair);
   w.array(index.position_starts_);
   w.array(index.positions_);
   w.texts(index.surface_words_);
@@ -308,12 +322,8 @@ std::optional<SearchIndex> SearchIndexFile::load(const std::string& path, uint64
   auto data = file->bytes();
   Reader r(data);
   Reader p(positions_file->bytes());
-  for (char c : kMagic)
-    if (r.value<char>() != c) return std::nullopt;
-  for (char c : kPositionsMagic)
-    if (p.value<char>() != c) return std::nullopt;
-  if (r.value<uint64_t>() != expected_fingerprint || p.value<uint64_t>() != expected_fingerprint) return std::nullopt;
-  if (r.value<uint64_t>() != p.value<uint64_t>()) return std::nullopt;  // not of one index
+  auto pair = read_header(r, kMagic, expected_fingerprint);
+  if (!pair || pair != read_header(p, kPositionsMagic, expected_fingerprint)) return std::nullopt;
 
   auto site = std::make_shared<Site>();
   auto topic_count = r.value<uint64_t>();

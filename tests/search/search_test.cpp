@@ -482,10 +482,16 @@ TEST_F(SearchTest, DamagedIndexFilesAreRejectedNotTrusted) {
   auto bytes = SearchIndexFile::serialize(*index, 7);
   TempDir dir;
   auto path = (dir.path() / "index.bin").string();
-  for (bool damage_positions : {false, true}) {
-    const auto& whole = damage_positions ? bytes.positions : bytes.documents;
-    dir.write(damage_positions ? "index.bin" : "positions.bin", damage_positions ? bytes.documents : bytes.positions);
-    std::string name = damage_positions ? "positions.bin" : "index.bin";
+  struct Case {
+    std::string name;        // the file damaged
+    const std::string& whole;  // its bytes
+    std::string other_name;  // the file left whole
+    const std::string& other;
+  };
+  for (const Case& c : {Case{"index.bin", bytes.documents, "positions.bin", bytes.positions},
+                        Case{"positions.bin", bytes.positions, "index.bin", bytes.documents}}) {
+    const auto& [name, whole, other_name, other] = c;
+    dir.write(other_name, other);
     for (size_t cut : {size_t{0}, size_t{10}, whole.size() / 3, whole.size() / 2, whole.size() - 1}) {
       dir.write(name, whole.substr(0, cut));
       EXPECT_FALSE(SearchIndexFile::load(path, 7)) << name << " cut at " << cut;
