@@ -3,9 +3,12 @@
 # Idempotent: does nothing but a quick check when everything is already there.
 set -euo pipefail
 
+# libmd4c-html0: Debian's md4c CMake config checks every library it names,
+# md4c-html included, though topichub links only md4c; libmd4c-dev does not
+# depend on it, so a fresh machine needs it named.
 packages=(
   build-essential cmake ninja-build pkg-config
-  libmd4c-dev libyaml-dev libtomlplusplus-dev
+  libmd4c-dev libmd4c-html0 libyaml-dev libtomlplusplus-dev
   nlohmann-json3-dev libcpp-httplib-dev libssl-dev zlib1g-dev libbrotli-dev
   libstemmer-dev libutf8proc-dev libcli11-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
