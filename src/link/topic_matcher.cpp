@@ -92,11 +92,17 @@ void TopicMatcher::add_name(std::string_view name, size_t topic) {
 }
 
 int32_t TopicMatcher::word_id(std::string_view written, Scratch& scratch) const {
-  if (auto it = scratch.ids_by_written_.find(written); it != scratch.ids_by_written_.end()) return it->second;
-  normalize_word(written, scratch.normalized_);
-  auto it = word_ids_.find(scratch.normalized_);
-  int32_t id = it == word_ids_.end() ? -1 : it->second;
-  scratch.ids_by_written_.emplace(written, id);
+  if (const int32_t* hit = scratch.recent_.find(written)) return *hit;
+  int32_t id;
+  if (auto it = scratch.ids_by_written_.find(written); it != scratch.ids_by_written_.end()) {
+    id = it->second;
+  } else {
+    normalize_word(written, scratch.normalized_);
+    auto known = word_ids_.find(scratch.normalized_);
+    id = known == word_ids_.end() ? -1 : known->second;
+    scratch.ids_by_written_.emplace(written, id);
+  }
+  scratch.recent_.put(written, id);
   return id;
 }
 

@@ -17,6 +17,7 @@
 
 #include "core/site.h"
 #include "core/text.h"
+#include "core/word_cache.h"
 
 namespace topichub {
 
@@ -47,6 +48,7 @@ class TopicMatcher {
       bool joined;  // only spaces or dashes since the previous word: a name may continue
     };
     absl::flat_hash_map<std::string, int32_t, StringHash, std::equal_to<>> ids_by_written_;
+    WordCache<int32_t> recent_;  // in front of ids_by_written_
     std::vector<Word> words_;
     std::string normalized_;
   };

@@ -17,6 +17,7 @@
 
 #include "core/parallel.h"
 #include "core/text.h"
+#include "core/word_cache.h"
 #include "search/analyzer.h"
 #include "search/index.h"
 
@@ -40,7 +41,11 @@ class WordTable {
   };
 
   Written intern(std::string_view written, Analyzer& analyzer) {
-    if (auto it = written_.find(written); it != written_.end()) return it->second;
+    if (const Written* hit = recent_.find(written)) return *hit;
+    if (auto it = written_.find(written); it != written_.end()) {
+      recent_.put(written, it->second);
+      return it->second;
+    }
     auto folded = fold(written);
     uint32_t surface;
     if (auto it = surface_ids_.find(folded); it != surface_ids_.end()) {
@@ -52,6 +57,7 @@ class WordTable {
     }
     Written entry{surface, surfaces_[surface].term, is_acronym(written)};
     written_.emplace(std::string(written), entry);
+    recent_.put(written, entry);
     return entry;
   }
 
@@ -70,6 +76,7 @@ class WordTable {
   // Swiss tables: every word of every document is looked up here
   // (docs/decisions.md, "Hash maps").
   absl::flat_hash_map<std::string, Written, StringHash, std::equal_to<>> written_;
+  WordCache<Written> recent_;  // in front of written_
   absl::flat_hash_map<std::string, uint32_t, StringHash, std::equal_to<>> surface_ids_;
   std::vector<Surface> surfaces_;
   absl::flat_hash_map<std::string, uint32_t, StringHash, std::equal_to<>> term_ids_;
