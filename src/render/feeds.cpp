@@ -21,27 +21,63 @@ std::vector<size_t> freshest(const RenderContext& context, std::vector<size_t> a
   return articles;
 }
 
+// Appends "<name>text</name>\n", the text escaped.
+void append_element(std::string& xml, std::string_view name, std::string_view text) {
+  xml += '<';
+  xml += name;
+  xml += '>';
+  append_html_escaped(xml, text);
+  xml += "</";
+  xml += name;
+  xml += ">\n";
+}
+
+// Appends "<link href="url"/>\n" (with `rel` when not empty), the URL escaped.
+void append_link(std::string& xml, std::string_view rel, std::string_view url) {
+  xml += "<link ";
+  if (!rel.empty()) {
+    xml += "rel=\"";
+    xml += rel;
+    xml += "\" ";
+  }
+  xml += "href=\"";
+  append_html_escaped(xml, url);
+  xml += "\"/>\n";
+}
+
+// Appended piece by piece into one string: a feed is written for every
+// topic, and concatenating temporaries made and freed a dozen strings per
+// entry.
 std::string atom(const RenderContext& context, const std::string& title, const std::string& page_path,
                  const std::string& feed_path, const std::vector<size_t>& articles) {
   Date updated;
   for (size_t a : articles) updated = std::max(updated, context.site.articles[a].freshness());
-  std::string xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n";
-  xml += "<title>" + xml_escape(title) + "</title>\n";
-  xml += "<link href=\"" + xml_escape(context.absolute(page_path)) + "\"/>\n";
-  xml += "<link rel=\"self\" href=\"" + xml_escape(context.absolute(feed_path)) + "\"/>\n";
-  xml += "<id>" + xml_escape(context.absolute(feed_path)) + "</id>\n";
-  xml += "<updated>" + atom_date(updated) + "</updated>\n";
+  std::string xml;
+  xml.reserve(1024 + 512 * articles.size());
+  xml += "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n";
+  append_element(xml, "title", title);
+  append_link(xml, "", context.absolute(page_path));
+  auto feed_url = context.absolute(feed_path);
+  append_link(xml, "self", feed_url);
+  append_element(xml, "id", feed_url);
+  append_element(xml, "updated", atom_date(updated));
   for (size_t a : articles) {
     const auto& article = context.site.articles[a];
     auto url = context.absolute(context.article_url(a));
-    xml += "<entry>\n<title>" + xml_escape(article.title) + "</title>\n<link href=\"" + xml_escape(url) +
-           "\"/>\n<id>" + xml_escape(url) + "</id>\n<updated>" + atom_date(article.freshness()) + "</updated>\n";
-    if (article.date.is_set()) xml += "<published>" + atom_date(article.date) + "</published>\n";
-    xml += "<author><name>" + xml_escape(article.reviewed_by.empty() ? context.site.config.title : article.reviewed_by) +
-           "</name></author>\n";
-    xml += "<summary>" + xml_escape(article.summary) + "</summary>\n</entry>\n";
+    xml += "<entry>\n";
+    append_element(xml, "title", article.title);
+    append_link(xml, "", url);
+    append_element(xml, "id", url);
+    append_element(xml, "updated", atom_date(article.freshness()));
+    if (article.date.is_set()) append_element(xml, "published", atom_date(article.date));
+    xml += "<author><name>";
+    append_html_escaped(xml, article.reviewed_by.empty() ? context.site.config.title : article.reviewed_by);
+    xml += "</name></author>\n";
+    append_element(xml, "summary", article.summary);
+    xml += "</entry>\n";
   }
-  return xml + "</feed>\n";
+  xml += "</feed>\n";
+  return xml;
 }
 
 }  // namespace
@@ -76,7 +112,8 @@ std::string sitemap(const RenderContext& context, std::span<const std::string> e
     add(context.topic_url(t), latest);
   }
   for (size_t a = 0; a < context.site.articles.size(); ++a) add(context.article_url(a), context.site.articles[a].freshness());
-  return xml + "</urlset>\n";
+  xml += "</urlset>\n";
+  return xml;
 }
 
 }  // namespace topichub

@@ -32,6 +32,8 @@ class Theme {
 
  private:
   const MustacheTemplate* find(std::string_view name) const;
+  // Appends `name` rendered with the view to `out`.
+  void render_into(std::string_view name, const View& view, std::string& out) const;
 
   std::map<std::string, std::shared_ptr<const MustacheTemplate>, std::less<>> templates_;
   std::map<std::string, std::string> assets_;

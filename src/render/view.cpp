@@ -1,6 +1,7 @@
 #include "render/view.h"
 
 #include <charconv>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
@@ -117,8 +118,15 @@ std::span<const View::Member> View::members() const {
 }
 
 const View* View::find(std::string_view key) const {
-  for (const auto& member : members())
-    if (member.key == key) return &member.value;
+  // Every {{name}} of every page is looked up here, mostly missing (the
+  // names of outer views are tried in inner ones first): a key of another
+  // length or first letter is passed over without a call to memcmp.
+  for (const auto& member : members()) {
+    std::string_view candidate = member.key;
+    if (candidate.size() == key.size() && (key.empty() || candidate[0] == key[0]) &&
+        std::memcmp(candidate.data(), key.data(), key.size()) == 0)
+      return &member.value;
+  }
   return nullptr;
 }
 
