@@ -12,6 +12,10 @@
 #include <thread>
 #include <unistd.h>
 
+#ifdef TOPICHUB_MIMALLOC
+#include <mimalloc.h>
+#endif
+
 #include "pipeline/pipeline.h"
 #include "check/check_command.h"
 #include "load/fingerprint.h"
@@ -160,6 +164,12 @@ int run_serve(const std::string& site, topichub::ServeOptions options) {
 }  // namespace
 
 int main(int argc, char** argv) {
+#ifdef TOPICHUB_MIMALLOC
+  // Memory in 2 MiB pages where the kernel allows it (transparent huge
+  // pages on request): a MedQuAD build touches ~250 MiB, and faulting it in
+  // 4 KiB at a time was 6% of its samples (docs/decisions.md, "Allocator").
+  mi_option_enable(mi_option_large_os_pages);
+#endif
   CLI::App app{"topichub: evidence-based health-information sites from Markdown and a topic graph"};
   app.require_subcommand(1);
 
