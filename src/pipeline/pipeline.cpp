@@ -11,6 +11,7 @@
 #include "load/source_file.h"
 #include "pipeline/incremental.h"
 #include "render/context.h"
+#include "render/feeds.h"
 #include "render/theme.h"
 #include "write/site_writer.h"
 
@@ -94,6 +95,7 @@ BuildOutput build_site(std::string_view site_root, const BuildOptions& options) 
   BodyTexts bodies;
   report("render", 0, 0);
   context.make_cards();
+  context.feed_rank = feed_ranks(site);
   auto render_progress = [&](size_t done, size_t total) { report("render", done, total); };
   if (!options.write_file) {
     output.rendered = render_site(context, theme, render_progress, &bodies);

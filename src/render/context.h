@@ -27,6 +27,10 @@ struct RenderContext {
   // until make_cards() (rendering a few pages after an edit builds the cards
   // it needs instead).
   std::vector<View> cards;
+  // Each article's place in the feeds' order (see feed_ranks() in
+  // feeds.h); empty unless set (a few feeds after an edit compare the
+  // articles instead).
+  std::vector<uint32_t> feed_rank;
   // Whether pages carry front matter `params` (false when no template reads
   // them: the default theme does not, and building them for every page was
   // 0.7% of a MedQuAD build).

@@ -10,13 +10,22 @@ namespace {
 
 std::string atom_date(const Date& date) { return date.is_set() ? date.iso() + "T00:00:00Z" : "1970-01-01T00:00:00Z"; }
 
+bool fresher(const Site& site, size_t a, size_t b) {
+  const auto& x = site.articles[a];
+  const auto& y = site.articles[b];
+  return x.freshness() != y.freshness() ? x.freshness() > y.freshness() : x.slug < y.slug;
+}
+
 std::vector<size_t> freshest(const RenderContext& context, std::vector<size_t> articles) {
   auto count = std::min(articles.size(), kFeedEntries);
-  std::partial_sort(articles.begin(), articles.begin() + static_cast<long>(count), articles.end(), [&](size_t a, size_t b) {
-    const auto& x = context.site.articles[a];
-    const auto& y = context.site.articles[b];
-    return x.freshness() != y.freshness() ? x.freshness() > y.freshness() : x.slug < y.slug;
-  });
+  auto head = articles.begin() + static_cast<long>(count);
+  const auto& rank = context.feed_rank;
+  if (rank.empty()) {
+    std::partial_sort(articles.begin(), head, articles.end(),
+                      [&](size_t a, size_t b) { return fresher(context.site, a, b); });
+  } else {
+    std::partial_sort(articles.begin(), head, articles.end(), [&](size_t a, size_t b) { return rank[a] < rank[b]; });
+  }
   articles.resize(count);
   return articles;
 }
@@ -81,6 +90,15 @@ std::string atom(const RenderContext& context, const std::string& title, const s
 }
 
 }  // namespace
+
+std::vector<uint32_t> feed_ranks(const Site& site) {
+  std::vector<uint32_t> order(site.articles.size());
+  for (uint32_t a = 0; a < order.size(); ++a) order[a] = a;
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return fresher(site, a, b); });
+  std::vector<uint32_t> rank(order.size());
+  for (uint32_t place = 0; place < order.size(); ++place) rank[order[place]] = place;
+  return rank;
+}
 
 std::string site_feed(const RenderContext& context) {
   std::vector<size_t> all(context.site.articles.size());
