@@ -1,6 +1,7 @@
 #include "render/feeds.h"
 
 #include <algorithm>
+#include <numeric>
 
 #include "core/text.h"
 #include "render/hub_page.h"
@@ -10,6 +11,7 @@ namespace {
 
 std::string atom_date(const Date& date) { return date.is_set() ? date.iso() + "T00:00:00Z" : "1970-01-01T00:00:00Z"; }
 
+// The feeds' order: freshest first (a revision counts), then by slug.
 bool fresher(const Site& site, size_t a, size_t b) {
   const auto& x = site.articles[a];
   const auto& y = site.articles[b];
@@ -18,14 +20,9 @@ bool fresher(const Site& site, size_t a, size_t b) {
 
 std::vector<size_t> freshest(const RenderContext& context, std::vector<size_t> articles) {
   auto count = std::min(articles.size(), kFeedEntries);
-  auto head = articles.begin() + static_cast<long>(count);
   const auto& rank = context.feed_rank;
-  if (rank.empty()) {
-    std::partial_sort(articles.begin(), head, articles.end(),
-                      [&](size_t a, size_t b) { return fresher(context.site, a, b); });
-  } else {
-    std::partial_sort(articles.begin(), head, articles.end(), [&](size_t a, size_t b) { return rank[a] < rank[b]; });
-  }
+  std::partial_sort(articles.begin(), articles.begin() + static_cast<long>(count), articles.end(),
+                    [&](size_t a, size_t b) { return rank.empty() ? fresher(context.site, a, b) : rank[a] < rank[b]; });
   articles.resize(count);
   return articles;
 }
@@ -93,7 +90,7 @@ std::string atom(const RenderContext& context, const std::string& title, const s
 
 std::vector<uint32_t> feed_ranks(const Site& site) {
   std::vector<uint32_t> order(site.articles.size());
-  for (uint32_t a = 0; a < order.size(); ++a) order[a] = a;
+  std::iota(order.begin(), order.end(), 0u);
   std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return fresher(site, a, b); });
   std::vector<uint32_t> rank(order.size());
   for (uint32_t place = 0; place < order.size(); ++place) rank[order[place]] = place;
@@ -102,7 +99,7 @@ std::vector<uint32_t> feed_ranks(const Site& site) {
 
 std::string site_feed(const RenderContext& context) {
   std::vector<size_t> all(context.site.articles.size());
-  for (size_t i = 0; i < all.size(); ++i) all[i] = i;
+  std::iota(all.begin(), all.end(), size_t{0});
   return atom(context, context.site.config.title, context.path_prefix, context.path_prefix + "feed.xml",
               freshest(context, std::move(all)));
 }
