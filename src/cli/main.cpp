@@ -3,6 +3,7 @@
 
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <csignal>
 #include <chrono>
 #include <cstdlib>
@@ -94,10 +95,19 @@ size_t content_bytes(const std::string& site) {
 constexpr size_t kArenaAlignment = size_t{64} << 20;
 // Address space only: a build that needs more takes it from the system.
 constexpr size_t kArenaBytes = size_t{8} << 30;
-// Memory a build touches per byte of sources: MedQuAD's peak is 9.7 times
-// its 28 MB of sources, its 6x copy's 6.9 times its 164 MB. Populating more
-// than the build uses would only raise its peak.
-constexpr size_t kPrefaultPerContentByte = 7;
+// What a build touches: a part per byte of sources and a fixed part
+// (program, theme, word tables), fitted a little under MedQuAD's peak
+// (272 MiB for 28 MB of sources) and its 6x copy's (1,190 MiB for 164 MB).
+// A small site gets no more of the fixed part than 3 bytes per byte of
+// sources: populating more than the build uses only raises its peak.
+constexpr double kPrefaultPerContentByte = 6.5;
+constexpr size_t kPrefaultFixedBytes = size_t{80} << 20;
+constexpr size_t kPrefaultFixedPerContentByte = 3;
+
+size_t prefault_budget(size_t content) {
+  return static_cast<size_t>(kPrefaultPerContentByte * static_cast<double>(content)) +
+         std::min(kPrefaultFixedBytes, kPrefaultFixedPerContentByte * content);
+}
 #endif
 
 int run_build(const std::string& site, std::string out, bool drafts, const std::string& base_url, bool timings) {
@@ -107,7 +117,7 @@ int run_build(const std::string& site, std::string out, bool drafts, const std::
   // faults in during the build's serial stretches (core/idle_prefault.h;
   // docs/decisions.md, "Allocator").
   topichub::IdlePrefaultedRegion arena(kArenaBytes, kArenaAlignment,
-                                       [site] { return kPrefaultPerContentByte * content_bytes(site); });
+                                       [site] { return prefault_budget(content_bytes(site)); });
   if (arena.data())
     mi_manage_os_memory(arena.data(), arena.size(), /*is_committed=*/true, /*is_large=*/false, /*is_zero=*/true,
                         /*numa_node=*/-1);
