@@ -5,7 +5,7 @@
 // written forms, whose entries are spread over megabytes: most look-ups wait
 // on a cache miss, although the 1,000 most frequent words make 80% of the
 // occurrences (10,000 make 97%). This cache keeps recently met short words
-// and their values in 2,048 slots of 32-40 bytes (64-80 KiB), which stay in
+// and their values in 4,096 slots of 32-40 bytes (128-160 KiB), which stay in
 // the core's own L2 cache; a word it misses is looked up in the table as
 // before and put here (docs/decisions.md, "Recent words").
 //
@@ -52,7 +52,7 @@ class WordCache {
   }
 
  private:
-  static constexpr size_t kSlotBits = 11;  // 2,048 slots
+  static constexpr size_t kSlotBits = 12;  // 4,096 slots
 
   // A word's bytes, little-endian, zero-padded, and its length: equal keys
   // mean equal words. Length 0 marks an empty slot.
