@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include <sys/resource.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <csignal>
@@ -19,6 +20,7 @@
 
 #include "pipeline/pipeline.h"
 #include "check/check_command.h"
+#include "core/file_tree.h"
 #include "core/idle_prefault.h"
 #include "load/fingerprint.h"
 #include "search/index_file.h"
@@ -81,17 +83,21 @@ class Progress {
 };
 
 #ifdef TOPICHUB_MIMALLOC
-// The bytes of the site's sources (content/), or as many as could be listed.
+// The bytes of the site's sources (content/), walked as the loader walks
+// them (core/file_tree.h), or as many as could be read.
 size_t content_bytes(const std::string& site) {
+  auto root = (std::filesystem::path(site) / "content").string();
   size_t total = 0;
-  std::error_code error;
-  std::filesystem::recursive_directory_iterator it(std::filesystem::path(site) / "content", error), end;
-  for (; !error && it != end; it.increment(error))
-    if (it->is_regular_file(error)) total += it->file_size(error);
+  topichub::walk_tree_entries(root, [&](const std::string& relative, topichub::TreeEntry kind) {
+    struct stat info {};
+    if (kind == topichub::TreeEntry::file && ::stat((root + "/" + relative).c_str(), &info) == 0)
+      total += static_cast<size_t>(info.st_size);
+  });
   return total;
 }
 
-// mimalloc's arenas hold whole segments, 32 MiB aligned (mimalloc 2.0).
+// mimalloc's arenas hold whole segments, 32 MiB aligned in mimalloc 2.0; a
+// multiple of that stays right if a later version doubles them.
 constexpr size_t kArenaAlignment = size_t{64} << 20;
 // Address space only: a build that needs more takes it from the system.
 constexpr size_t kArenaBytes = size_t{8} << 30;
