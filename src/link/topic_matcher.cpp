@@ -58,6 +58,9 @@ TopicMatcher::TopicMatcher(const std::vector<Topic>& topics) {
     add_name(topics[i].name, i);
     for (const auto& synonym : topics[i].synonyms) add_name(synonym, i);
   }
+  node_flags_.assign(nodes_.size(), 0);
+  for (size_t node = 0; node < nodes_.size(); ++node)
+    for (const auto& entry : nodes_[node].entries) node_flags_[node] |= entry.acronym ? kEndsAcronym : kEndsPlainName;
   root_children_.assign(word_ids_.size(), -1);
   for (const auto& [key, node] : children_)
     if (key >> 32 == kRoot) root_children_[static_cast<uint32_t>(key)] = node;
@@ -110,33 +113,41 @@ void TopicMatcher::scan(std::string_view text, Scratch& scratch,
                         const std::function<void(const TopicMention&)>& on_mention) const {
   auto& words = scratch.words_;
   words.clear();
+  // Only words some name contains are kept: a name never runs across
+  // another word, so the one after a word left out is not joined.
+  bool after_left_out = false;
   for_each_word(text, [&](size_t begin, size_t end) {
     auto raw = text.substr(begin, end - begin);
-    bool joined = !words.empty() && joins_words(text.substr(words.back().end, begin - words.back().end));
-    words.push_back({begin, end, word_id(raw, scratch), is_acronym(raw), joined});
+    int32_t id = word_id(raw, scratch);
+    if (id < 0) {
+      after_left_out = true;
+      return;
+    }
+    bool joined = !after_left_out && !words.empty() &&
+                  joins_words(text.substr(words.back().end, begin - words.back().end));
+    words.push_back({begin, end, id, is_acronym(raw), joined});
+    after_left_out = false;
   });
   for (size_t i = 0; i < words.size();) {
     int32_t node = kRoot;
     size_t best_end = 0;
-    const Node* best = nullptr;
+    int32_t best = kRoot;  // none yet: no name ends at the root
     bool all_capitals = true, best_capitals = true;
     for (size_t j = i; j < words.size() && j - i < longest_name_; ++j) {
-      if (words[j].id < 0 || (j > i && !words[j].joined) || (node = child(node, words[j].id)) < 0) break;
+      if ((j > i && !words[j].joined) || (node = child(node, words[j].id)) < 0) break;
       all_capitals = all_capitals && words[j].capitals;
-      const Node& candidate = nodes_[node];
-      bool usable = false;
-      for (const auto& entry : candidate.entries) usable = usable || !entry.acronym || all_capitals;
-      if (usable) {
-        best = &candidate;
+      uint8_t flags = node_flags_[node];
+      if ((flags & kEndsPlainName) || ((flags & kEndsAcronym) && all_capitals)) {
+        best = node;
         best_end = j + 1;
         best_capitals = all_capitals;
       }
     }
-    if (!best) {
+    if (best == kRoot) {
       ++i;
       continue;
     }
-    for (const auto& entry : best->entries) {
+    for (const auto& entry : nodes_[best].entries) {
       if (entry.acronym && !best_capitals) continue;
       on_mention({entry.topic, words[i].begin, words[best_end - 1].end});
     }

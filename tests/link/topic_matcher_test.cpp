@@ -62,6 +62,25 @@ TEST(TopicMatcher, NamesDoNotRunAcrossPunctuation) {
             (std::vector<std::string>{"1:Willis–Ekbom disease", "0:low\niron"}));
 }
 
+// The scan keeps only words some name contains: a name must still not run
+// across a word left out ("restless and legs syndrome"), nor across one
+// left out at the very start or end of the text.
+TEST(TopicMatcher, NamesDoNotRunAcrossOtherWords) {
+  std::vector<Topic> topics = {make_topic("restless legs syndrome"), make_topic("legs syndrome")};
+  TopicMatcher matcher(topics);
+  EXPECT_EQ(found(matcher, "Not restless and legs syndrome; restless legs syndrome, then"),
+            (std::vector<std::string>{"1:legs syndrome", "0:restless legs syndrome"}));
+  EXPECT_EQ(found(matcher, "restless very legs"), (std::vector<std::string>{}));
+}
+
+// One name both as an acronym of one topic and a plain name of another:
+// in capitals both match, otherwise only the plain one.
+TEST(TopicMatcher, AcronymAndPlainNameOnOneWord) {
+  std::vector<Topic> topics = {make_topic("acute lymphoblastic leukemia", {"ALL"}), make_topic("all")};
+  TopicMatcher matcher(topics);
+  EXPECT_EQ(found(matcher, "ALL and all"), (std::vector<std::string>{"0:ALL", "1:ALL", "1:all"}));
+}
+
 TEST(TopicMatcher, ScalesToThousandsOfTopics) {
   std::vector<Topic> topics;
   for (int i = 0; i < 5000; ++i) topics.push_back(make_topic("condition number " + std::to_string(i)));
