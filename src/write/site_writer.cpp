@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <xxhash.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -375,18 +376,57 @@ void SiteWriter::add(std::string_view path_view, std::string_view content) {
   s.record(std::move(path), written, hash);
 }
 
-void SiteWriter::add_in_parts(std::string_view path_view, const std::function<void(const WritePart&)>& produce) {
+void SiteWriter::add_in_parts(std::string_view path_view, const ProduceParts& produce) {
   auto& s = *state_;
   s.wait_prepared();
   std::string path(path_view);
   if (!s.stage(path)) return;
-  // Hash 0: the content hash is not computed, so the next build never takes
-  // this file for unchanged.
-  auto written = s.write_retrying(path, [&produce](int dir_fd, const std::string& file) {
-    return write_new_file_in_parts(dir_fd, file, produce);
+  uint64_t hash = 0;  // from the last try: a retry produces the file again
+  auto written = s.write_retrying(path, [&produce, &hash](int dir_fd, const std::string& file) {
+    return write_new_file_in_parts(dir_fd, file, [&](const WritePart& write) { hash = produce(write); });
   });
-  s.record(std::move(path), written, 0);
+  s.record(std::move(path), written, hash);
 }
+
+bool SiteWriter::has_previous(std::string_view path_view) {
+  auto& s = *state_;
+  s.wait_prepared();
+  std::string path(path_view);
+  return (s.reusing_spare && s.spare_records.contains(path)) || s.out_records.contains(path);
+}
+
+bool SiteWriter::keep_unchanged(std::string_view path_view, uint64_t size, uint64_t hash) {
+  auto& s = *state_;
+  s.wait_prepared();
+  std::string path(path_view);
+  if (hash == 0 || !s.stage(path)) return false;
+  return s.keep_spare_copy(path, size, hash) || s.link_unchanged(path, size, hash);
+}
+
+// libxxhash keeps the streaming state opaque: made and freed by the library.
+struct ContentHasher::State {
+  State() : xxh3(XXH3_createState()) {
+    if (!xxh3) throw std::bad_alloc();
+    XXH3_64bits_reset(xxh3);
+  }
+  ~State() { XXH3_freeState(xxh3); }
+  State(const State&) = delete;
+  State& operator=(const State&) = delete;
+  XXH3_state_t* xxh3;
+};
+
+ContentHasher::ContentHasher() : state_(std::make_unique<State>()) {}
+ContentHasher::ContentHasher(ContentHasher&&) noexcept = default;
+ContentHasher& ContentHasher::operator=(ContentHasher&&) noexcept = default;
+ContentHasher::~ContentHasher() = default;
+
+void ContentHasher::add(std::string_view part) {
+  XXH3_64bits_update(state_->xxh3, part.data(), part.size());
+  size_ += part.size();
+}
+
+// The same as content_hash() of the whole: XXH3's streaming form.
+uint64_t ContentHasher::hash() const { return XXH3_64bits_digest(state_->xxh3); }
 
 WriteResult SiteWriter::commit() {
   auto& s = *state_;

@@ -54,11 +54,22 @@ class SiteWriter {
   // Writes a large file whose bytes `produce` passes to its argument a part
   // at a time, each with its offset in the file, so that they need not all
   // be in memory at once; parts may be written from several threads at once.
-  // Such a file is always written (never hard-linked from the previous
-  // build: its hash is only known once it is written). Thread-safe; same
-  // REQUIRES as add().
+  // `produce` returns the file's content hash (a ContentHasher fed the parts
+  // in file order), or 0 when it did not work one out: then the next build
+  // never takes the file for unchanged. Thread-safe; same REQUIRES as add().
   using WritePart = std::function<void(uint64_t offset, std::string_view part)>;
-  void add_in_parts(std::string_view path, const std::function<void(const WritePart&)>& produce);
+  using ProduceParts = std::function<uint64_t(const WritePart&)>;
+  void add_in_parts(std::string_view path, const ProduceParts& produce);
+
+  // For a large file, before producing it: whether the previous build (OUT
+  // or the spare) left a file at `path` that keep_unchanged() might keep.
+  // Only then does hashing the file first pay. Thread-safe.
+  bool has_previous(std::string_view path);
+  // Keeps the previous build's file at `path`, as add() keeps a page, when
+  // it holds `size` bytes of content hash `hash` (not 0) and was not touched
+  // since; true when it did, and the file then counts as written.
+  // Thread-safe; same REQUIRES as add().
+  bool keep_unchanged(std::string_view path, uint64_t size, uint64_t hash);
 
   // Swaps the staged site in. REQUIRES: called once.
   WriteResult commit();
@@ -67,6 +78,27 @@ class SiteWriter {
   struct State;
   explicit SiteWriter(std::unique_ptr<State> state);
   std::unique_ptr<State> state_;
+};
+
+// The content hash the writer records of a file (XXH3 of its bytes), worked
+// out a part at a time: for a file written in parts (add_in_parts).
+//   ContentHasher hasher;
+//   hasher.add(first_part); hasher.add(second_part);
+//   writer.keep_unchanged(path, hasher.size(), hasher.hash());
+class ContentHasher {
+ public:
+  ContentHasher();
+  ContentHasher(ContentHasher&&) noexcept;
+  ContentHasher& operator=(ContentHasher&&) noexcept;
+  ~ContentHasher();
+  void add(std::string_view part);  // REQUIRES: parts in file order
+  uint64_t size() const { return size_; }
+  uint64_t hash() const;  // of the bytes added so far
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+  uint64_t size_ = 0;
 };
 
 // Writes `files` into `out_dir` in one go (SiteWriter::open, add, commit).
