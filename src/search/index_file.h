@@ -31,7 +31,8 @@ class SearchIndexFile {
   // fingerprint and their pair_id, to `documents` (index.bin: documents
   // and postings) and `positions` (positions.bin: positions and
   // vocabulary), from two threads at once, without ever holding them all in
-  // memory. Every byte is passed once.
+  // memory. Every byte is passed once; each file's bytes in file order,
+  // all of a file's from one thread (so a sink may hash them as they pass).
   static void write(const SearchIndex& index, uint64_t fingerprint, const Sink& documents, const Sink& positions);
   struct Bytes {
     std::string documents, positions;

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <thread>
 
 #include "link/linker.h"
 #include "load/loader.h"
@@ -445,6 +446,31 @@ TEST_F(SearchTest, SavedIndexAnswersLikeTheBuiltOne) {
     }
     EXPECT_EQ(a.topic_facets, b.topic_facets);
   }
+}
+
+// Each file's parts arrive in file order, each file's from one thread: the
+// build hashes them as they pass (ContentHasher in save_search_index),
+// which parts out of order would silently break.
+TEST_F(SearchTest, EachIndexFileArrivesInOrderFromOneThread) {
+  auto whole = SearchIndexFile::serialize(*index, 42);
+  struct Arrival {
+    std::string bytes;
+    std::thread::id thread;
+    bool in_order = true;
+  };
+  Arrival documents, positions;
+  auto into = [](Arrival& file) {
+    return [&file](uint64_t offset, std::string_view part) {
+      if (file.bytes.empty()) file.thread = std::this_thread::get_id();
+      file.in_order = file.in_order && offset == file.bytes.size() && file.thread == std::this_thread::get_id();
+      file.bytes += part;
+    };
+  };
+  SearchIndexFile::write(*index, 42, into(documents), into(positions));
+  EXPECT_TRUE(documents.in_order);
+  EXPECT_TRUE(positions.in_order);
+  EXPECT_EQ(documents.bytes, whole.documents);
+  EXPECT_EQ(positions.bytes, whole.positions);
 }
 
 // The two files of an index go together: without its positions file, or
