@@ -248,6 +248,18 @@ uint64_t SearchIndexFile::pair_id(const SearchIndex& index) {
   return XXH3_64bits(sizes, sizeof sizes);
 }
 
+std::optional<uint64_t> SearchIndexFile::saved_fingerprint(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  char header[sizeof kMagic + sizeof(uint64_t)];
+  ssize_t got = ::pread(fd, header, sizeof header, 0);
+  ::close(fd);
+  if (got != static_cast<ssize_t>(sizeof header) || std::memcmp(header, kMagic, sizeof kMagic) != 0) return std::nullopt;
+  uint64_t fingerprint;
+  std::memcpy(&fingerprint, header + sizeof kMagic, sizeof fingerprint);
+  return fingerprint;
+}
+
 std::string SearchIndexFile::positions_path(const std::string& path) {
   auto slash = path.rfind('/');
   auto folder = slash == std::string::npos ? std::string() : path.substr(0, slash + 1);

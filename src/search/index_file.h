@@ -40,6 +40,12 @@ class SearchIndexFile {
   // The same bytes as two strings (tests, small sites).
   static Bytes serialize(const SearchIndex& index, uint64_t fingerprint);
 
+  // The site fingerprint the index file at `path` was saved with (its
+  // header only is read); nullopt when it is missing or not an index file
+  // of this format. Lets a build tell that a saved index cannot be the one
+  // it would write, without making its bytes.
+  static std::optional<uint64_t> saved_fingerprint(const std::string& path);
+
   // The positions file that goes with the index file at `path`: beside it.
   static std::string positions_path(const std::string& path);
   // The index, if `path` and positions_path(path) hold the two files of one

@@ -137,6 +137,11 @@ struct SiteWriter::State {
   // Hard-links OUT's copy of `path` when it holds the same bytes (`size`,
   // `hash`) and was not touched since; true when it did.
   bool link_unchanged(const std::string& path, uint64_t size, uint64_t hash);
+  // The previous build's copy of `path`, kept in the spare or linked from
+  // OUT, when it holds these bytes; true when it did.
+  bool take_unchanged(const std::string& path, uint64_t size, uint64_t hash) {
+    return keep_spare_copy(path, size, hash) || link_unchanged(path, size, hash);
+  }
   // Writes `path` in the staging site with `write_to(staging_fd, path)`; in
   // the claimed spare, once more after clear_conflicts() if that fails.
   // Returns its status (nullopt: failed, errno set).
@@ -369,8 +374,7 @@ void SiteWriter::add(std::string_view path_view, std::string_view content) {
   std::string path(path_view);
   if (!s.stage(path)) return;
   uint64_t hash = content_hash(content);
-  if (s.keep_spare_copy(path, content.size(), hash)) return;
-  if (s.link_unchanged(path, content.size(), hash)) return;
+  if (s.take_unchanged(path, content.size(), hash)) return;
   auto written = s.write_retrying(
       path, [content](int dir_fd, const std::string& file) { return write_whole_file(dir_fd, file, content); });
   s.record(std::move(path), written, hash);
@@ -400,7 +404,7 @@ bool SiteWriter::keep_unchanged(std::string_view path_view, uint64_t size, uint6
   s.wait_prepared();
   std::string path(path_view);
   if (hash == 0 || !s.stage(path)) return false;
-  return s.keep_spare_copy(path, size, hash) || s.link_unchanged(path, size, hash);
+  return s.take_unchanged(path, size, hash);
 }
 
 // libxxhash keeps the streaming state opaque: made and freed by the library.

@@ -473,6 +473,18 @@ TEST_F(SearchTest, EachIndexFileArrivesInOrderFromOneThread) {
   EXPECT_EQ(positions.bytes, whole.positions);
 }
 
+TEST_F(SearchTest, SavedFingerprintIsReadFromTheHeaderAlone) {
+  auto bytes = SearchIndexFile::serialize(*index, 42);
+  TempDir dir;
+  dir.write("index.bin", bytes.documents);
+  dir.write("positions.bin", bytes.positions);
+  dir.write("short.bin", bytes.documents.substr(0, 12));
+  EXPECT_EQ(SearchIndexFile::saved_fingerprint((dir.path() / "index.bin").string()), std::optional<uint64_t>(42));
+  EXPECT_FALSE(SearchIndexFile::saved_fingerprint((dir.path() / "positions.bin").string()));  // another magic
+  EXPECT_FALSE(SearchIndexFile::saved_fingerprint((dir.path() / "short.bin").string()));
+  EXPECT_FALSE(SearchIndexFile::saved_fingerprint((dir.path() / "missing.bin").string()));
+}
+
 // The two files of an index go together: without its positions file, or
 // with the positions file of another index of the same fingerprint, an
 // index file is refused. Saving the same index twice makes the same bytes.
