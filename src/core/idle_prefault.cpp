@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <ctime>
 
 namespace topichub {
 namespace {
@@ -38,8 +39,19 @@ IdlePrefaultedRegion::~IdlePrefaultedRegion() {
   if (thread_.joinable()) thread_.join();
 }
 
+double IdlePrefaultedRegion::thread_cpu_ms() const {
+  // A finished thread's clock is gone with it: its total was kept.
+  if (finished()) return final_cpu_ms_;
+  if (!cpu_clock_ready_.load(std::memory_order_acquire)) return 0;
+  timespec used{};
+  if (::clock_gettime(cpu_clock_, &used) != 0) return 0;
+  return static_cast<double>(used.tv_sec) * 1e3 + static_cast<double>(used.tv_nsec) / 1e6;
+}
+
 void IdlePrefaultedRegion::populate(const std::function<size_t()>& budget) {
   // Lowering one's own policy needs no privilege.
+  if (::pthread_getcpuclockid(::pthread_self(), &cpu_clock_) == 0)
+    cpu_clock_ready_.store(true, std::memory_order_release);
   sched_param param{};
   ::pthread_setschedparam(::pthread_self(), SCHED_IDLE, &param);
   size_t limit = std::min(budget ? budget() : 0, size_);
@@ -50,6 +62,7 @@ void IdlePrefaultedRegion::populate(const std::function<size_t()>& budget) {
     if (::madvise(data_ + done, step, MADV_POPULATE_WRITE) != 0) break;
     populated_.store(done + step, std::memory_order_release);
   }
+  final_cpu_ms_ = thread_cpu_ms();
   finished_.store(true, std::memory_order_release);
 }
 

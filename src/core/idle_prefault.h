@@ -11,6 +11,7 @@
 
 #include <atomic>
 #include <cstddef>
+#include <ctime>
 #include <functional>
 #include <thread>
 
@@ -38,6 +39,9 @@ class IdlePrefaultedRegion {
   // Whether the thread has stopped: budget reached, told to stop, or the
   // kernel cannot populate (MADV_POPULATE_WRITE is Linux 5.14 and later).
   bool finished() const { return finished_.load(std::memory_order_acquire); }
+  // CPU time the populating thread has used so far, in ms (0 without one):
+  // the build's own CPU time is the process's less this.
+  double thread_cpu_ms() const;
 
  private:
   void populate(const std::function<size_t()>& budget);
@@ -47,6 +51,9 @@ class IdlePrefaultedRegion {
   std::atomic<size_t> populated_{0};
   std::atomic<bool> stop_{false};
   std::atomic<bool> finished_{false};
+  clockid_t cpu_clock_{};
+  std::atomic<bool> cpu_clock_ready_{false};
+  double final_cpu_ms_ = 0;  // set before finished_
   std::thread thread_;  // last: started once the rest is set up
 };
 

@@ -83,6 +83,11 @@ BuildOutput build_site(std::string_view site_root, const BuildOptions& options) 
   // What `topichub check` calls an error (a broken link, a future date...) must not be published.
   output.diagnostics.append(check_site(site, graph, links, CheckOptions{.errors_only = true}));
   report("curate", 0, 0);
+  // The feeds' order needs only the articles: sorted on a thread of its own
+  // while curation, whose serial parts leave a core idle, runs (MedQuAD: 4 ms
+  // of CPU, 7 ms wall alone).
+  std::vector<uint32_t> feed_rank;
+  BackgroundTask ranking_feeds([&] { feed_rank = feed_ranks(site); });
   auto curation = curate(site, links);
 
   auto theme = Theme::load(site_root, output.diagnostics);
@@ -95,7 +100,8 @@ BuildOutput build_site(std::string_view site_root, const BuildOptions& options) 
   BodyTexts bodies;
   report("render", 0, 0);
   context.make_cards();
-  context.feed_rank = feed_ranks(site);
+  ranking_feeds.join();
+  context.feed_rank = std::move(feed_rank);
   auto render_progress = [&](size_t done, size_t total) { report("render", done, total); };
   if (!options.write_file) {
     output.rendered = render_site(context, theme, render_progress, &bodies);

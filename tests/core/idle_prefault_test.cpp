@@ -47,6 +47,20 @@ TEST(IdlePrefaultedRegion, PopulatesItsBudgetFromTheStartAndNothingBeyond) {
   EXPECT_EQ(resident_pages(region.data() + 16 * kMiB, 8 * kMiB), 0u);
 }
 
+// The thread's CPU time stays readable once it has finished (its clock goes
+// with it), and populating 8 MiB takes some.
+TEST(IdlePrefaultedRegion, ReportsTheCpuTimeItsThreadUsed) {
+  IdlePrefaultedRegion region(16 * kMiB, 2 * kMiB, [] { return 8 * kMiB; });
+  ASSERT_NE(region.data(), nullptr);
+  wait_until_finished(region);
+  if (region.populated() == 0) GTEST_SKIP() << "this kernel cannot populate (MADV_POPULATE_WRITE)";
+  double used = region.thread_cpu_ms();
+  EXPECT_GT(used, 0.0);
+  EXPECT_LT(used, 60'000.0);
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  EXPECT_EQ(region.thread_cpu_ms(), used);
+}
+
 // What the allocator's users wrote stays: populating writes nothing.
 TEST(IdlePrefaultedRegion, KeepsWhatPagesAlreadyHold) {
   IdlePrefaultedRegion region(32 * kMiB, 2 * kMiB, [] { return 16 * kMiB; });
