@@ -205,12 +205,25 @@ void write_header(IndexFileWriter& w, const char (&magic)[8], uint64_t fingerpri
 
 // The pair id of a file that opens with `magic` and `fingerprint`; nullopt
 // for any other.
-std::optional<uint64_t> read_header(Reader& r, const char (&magic)[8], uint64_t fingerprint) {
+struct Header {
+  uint64_t fingerprint;
+  uint64_t pair;
+};
+constexpr size_t kHeaderBytes = sizeof kMagic + sizeof(Header);
+
+// The header's fields, when it opens with `magic`.
+std::optional<Header> read_header_fields(Reader& r, const char (&magic)[8]) {
   for (char c : magic)
     if (r.value<char>() != c) return std::nullopt;
-  if (r.value<uint64_t>() != fingerprint) return std::nullopt;
-  auto pair = r.value<uint64_t>();
-  return r.ok() ? std::optional(pair) : std::nullopt;
+  Header header{r.value<uint64_t>(), r.value<uint64_t>()};  // braces: read in this order
+  return r.ok() ? std::optional(header) : std::nullopt;
+}
+
+// The pair id, when the header opens with `magic` and has `fingerprint`.
+std::optional<uint64_t> read_header(Reader& r, const char (&magic)[8], uint64_t fingerprint) {
+  auto header = read_header_fields(r, magic);
+  if (!header || header->fingerprint != fingerprint) return std::nullopt;
+  return header->pair;
 }
 
 template <typename A, typename B>
@@ -251,13 +264,13 @@ uint64_t SearchIndexFile::pair_id(const SearchIndex& index) {
 std::optional<uint64_t> SearchIndexFile::saved_fingerprint(const std::string& path) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return std::nullopt;
-  char header[sizeof kMagic + sizeof(uint64_t)];
-  ssize_t got = ::pread(fd, header, sizeof header, 0);
+  char bytes[kHeaderBytes];
+  ssize_t got = ::pread(fd, bytes, sizeof bytes, 0);
   ::close(fd);
-  if (got != static_cast<ssize_t>(sizeof header) || std::memcmp(header, kMagic, sizeof kMagic) != 0) return std::nullopt;
-  uint64_t fingerprint;
-  std::memcpy(&fingerprint, header + sizeof kMagic, sizeof fingerprint);
-  return fingerprint;
+  if (got != static_cast<ssize_t>(sizeof bytes)) return std::nullopt;
+  Reader r(std::string_view(bytes, sizeof bytes));
+  auto header = read_header_fields(r, kMagic);
+  return header ? std::optional(header->fingerprint) : std::nullopt;
 }
 
 std::string SearchIndexFile::positions_path(const std::string& path) {
