@@ -50,6 +50,27 @@ TEST(JsonLd, WritesWhatNlohmannJsonPrintedMembersInKeyOrder) {
   EXPECT_EQ(nlohmann::json::parse(json)["about"]["name"], "</script>");
 }
 
+// Escapes are found 16 bytes at a time: every character that needs one, at
+// every place in and across those blocks, among multi-byte characters.
+TEST(JsonLd, EscapesEveryCharacterWhereverItStands) {
+  std::string specials = "\"\\<>&\n\t";
+  specials += '\x01';
+  specials += '\x1F';
+  for (char special : specials) {
+    for (size_t at = 0; at < 40; ++at) {
+      // Whole characters before and after it: 'a', DEL (not escaped) and 'é'.
+      auto filler = [](size_t bytes) {
+        std::string text;
+        for (size_t i = 0; text.size() < bytes; ++i) text += i % 3 == 0 ? "a" : i % 3 == 1 ? "\x7F" : "\xC3\xA9";
+        return text;
+      };
+      std::string text = filler(at) + special + filler(40 - at);
+      EXPECT_EQ(JsonLdObject().text("name", text).json(), reference({{"name", text}}))
+          << "special " << static_cast<int>(special) << " at " << at;
+    }
+  }
+}
+
 TEST(JsonLd, InvalidUtf8BecomesReplacementCharacters) {
   std::string json = JsonLdObject().text("name", "a\xFF" "b").json();
   EXPECT_EQ(json, "{\"name\":\"a\xEF\xBF\xBD" "b\"}");
