@@ -4,6 +4,7 @@
 // write/.
 #pragma once
 
+#include <absl/container/flat_hash_map.h>
 #include <sys/stat.h>
 
 #include <cstdint>
@@ -11,7 +12,8 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+
+#include "core/text.h"
 
 namespace topichub {
 
@@ -25,8 +27,10 @@ struct FileRecord {
   uint64_t inode = 0;
 };
 
-// Output path ("topics/x/index.html") -> its record.
-using FileRecords = std::unordered_map<std::string, FileRecord>;
+// Output path ("topics/x/index.html") -> its record. A Swiss table: a
+// rebuild fills two with every file of the site and looks each page up in
+// them.
+using FileRecords = absl::flat_hash_map<std::string, FileRecord, StringHash, std::equal_to<>>;
 
 uint64_t content_hash(std::string_view content);
 FileRecord record_of(const struct stat& info, uint64_t hash);
