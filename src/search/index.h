@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/body_texts.h"
+#include "core/fill_later_vector.h"
 #include "core/site.h"
 #include "core/text.h"
 #include "link/linker.h"
@@ -159,9 +160,11 @@ class SearchIndex {
   // in document order; posting p's positions are
   // positions_[position_starts_[p], position_starts_[p + 1]).
   std::vector<uint32_t> posting_starts_{0};  // one per term, and the end
-  std::vector<Posting> postings_;
-  std::vector<uint32_t> position_starts_{0};  // one per posting, and the end
-  std::vector<uint32_t> positions_;
+  // The three large tables are sized and then filled, in parallel: left
+  // unzeroed, their pages are first touched by the fill (fill_later_vector.h).
+  FillLaterVector<Posting> postings_;
+  FillLaterVector<uint32_t> position_starts_{0};  // one per posting, and the end
+  FillLaterVector<uint32_t> positions_;
   std::vector<double> term_idf_;
   std::vector<uint32_t> doc_topic_offsets_, doc_topic_ids_;
   std::vector<uint32_t> topic_term_offsets_, topic_term_ids_;

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <span>
 #include <type_traits>
 #include <utility>
 
@@ -33,8 +34,8 @@ class IndexFileWriter {
     value<uint64_t>(s.size());
     bytes(s.data(), s.size());
   }
-  template <typename T>
-  void array(const std::vector<T>& items) {
+  template <typename T, typename Allocator>
+  void array(const std::vector<T, Allocator>& items) {
     static_assert(std::is_trivially_copyable_v<T>);
     value<uint64_t>(items.size());
     bytes(reinterpret_cast<const char*>(items.data()), items.size() * sizeof(T));
@@ -115,12 +116,12 @@ class Reader {
     pos_ += size;
     return s;
   }
-  template <typename T>
-  std::vector<T> array() {
+  template <typename T, typename Allocator = std::allocator<T>>
+  std::vector<T, Allocator> array() {
     static_assert(std::is_trivially_copyable_v<T>);
     auto count = value<uint64_t>();
     if (count > data_.size() || !need(count * sizeof(T))) return {};
-    std::vector<T> items(count);
+    std::vector<T, Allocator> items(count);
     if (count > 0) std::memcpy(items.data(), data_.data() + pos_, count * sizeof(T));
     pos_ += count * sizeof(T);
     return items;
@@ -180,7 +181,7 @@ class MappedFile {
 
 // Starts of consecutive ranges of a table of `size` items: from 0, never
 // decreasing, the last one the end.
-bool is_table_of_starts(const std::vector<uint32_t>& starts, size_t size) {
+bool is_table_of_starts(std::span<const uint32_t> starts, size_t size) {
   return !starts.empty() && starts.front() == 0 && starts.back() == size && std::is_sorted(starts.begin(), starts.end());
 }
 
@@ -386,10 +387,10 @@ std::optional<SearchIndex> SearchIndexFile::load(const std::string& path, uint64
   for (uint32_t id = 0; id < terms.size(); ++id)
     if (!index.term_ids_.emplace(terms[id], id).second) return std::nullopt;  // a term twice
   index.posting_starts_ = r.array<uint32_t>();
-  index.postings_ = r.array<Posting>();
+  index.postings_ = r.array<Posting, DefaultInitAllocator<Posting>>();
   if (!r.ok() || !r.at_end()) return std::nullopt;
-  index.position_starts_ = p.array<uint32_t>();
-  index.positions_ = p.array<uint32_t>();
+  index.position_starts_ = p.array<uint32_t, DefaultInitAllocator<uint32_t>>();
+  index.positions_ = p.array<uint32_t, DefaultInitAllocator<uint32_t>>();
   index.surface_words_ = p.texts();
   index.surface_info_ = p.array<SurfaceWord>();
   index.surface_sorted_ = p.array<uint32_t>();
