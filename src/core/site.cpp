@@ -83,7 +83,7 @@ std::string Source::href() const {
 }
 
 const Topic* Site::find_topic(std::string_view slug) const {
-  auto it = topic_by_slug.find(std::string(slug));
+  auto it = topic_by_slug.find(slug);
   return it == topic_by_slug.end() ? nullptr : &topics[it->second];
 }
 

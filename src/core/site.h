@@ -4,6 +4,8 @@
 // they stay valid because the vectors are not modified after loading.
 #pragma once
 
+#include <absl/container/flat_hash_map.h>
+
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -13,6 +15,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/text.h"
 
 namespace topichub {
 
@@ -147,8 +150,11 @@ struct Site {
   Config config;
   std::vector<Topic> topics;
   std::vector<Article> articles;
-  std::unordered_map<std::string, size_t> topic_by_slug;
-  std::unordered_map<std::string, size_t> article_by_slug;
+  // Slug -> index in topics or articles. Swiss tables: a build inserts one
+  // entry per article on one thread (docs/decisions.md, "Hash maps").
+  using SlugIndex = absl::flat_hash_map<std::string, size_t, StringHash, std::equal_to<>>;
+  SlugIndex topic_by_slug;
+  SlugIndex article_by_slug;
 
   const Topic* find_topic(std::string_view slug) const;
 };

@@ -155,8 +155,8 @@ void remove_unkept(std::vector<Item>& items, const std::vector<char>& kept) {
 }
 
 template <typename Item>
-void index_slugs(std::vector<Item>& items, std::unordered_map<std::string, size_t>& index, std::string_view what,
-                 Diagnostics& diagnostics) {
+void index_slugs(std::vector<Item>& items, Site::SlugIndex& index, std::string_view what, Diagnostics& diagnostics) {
+  index.reserve(items.size());
   for (size_t i = 0; i < items.size(); ++i) {
     auto [it, inserted] = index.emplace(items[i].slug, i);
     if (!inserted)
@@ -203,7 +203,7 @@ TopicLookup::TopicLookup(const Site& site) : site_(site) {
 }
 
 std::optional<size_t> TopicLookup::find(std::string_view reference) const {
-  if (auto it = site_.topic_by_slug.find(std::string(reference)); it != site_.topic_by_slug.end()) return it->second;
+  if (auto it = site_.topic_by_slug.find(reference); it != site_.topic_by_slug.end()) return it->second;
   if (auto it = by_folded_name_.find(fold(collapse_whitespace(reference))); it != by_folded_name_.end())
     return it->second;
   if (auto it = site_.topic_by_slug.find(slugify(reference)); it != site_.topic_by_slug.end()) return it->second;
