@@ -16,7 +16,8 @@ struct CuratedArticle {
 };
 
 struct Curation {
-  // by_topic[t]: topic t's articles, most central first, then freshest.
+  // by_topic[t]: topic t's articles, most central first, then freshest,
+  // then by title, then in path order.
   std::vector<std::vector<CuratedArticle>> by_topic;
   // intents_by_topic[t]: the intents of topic t's articles, in the order of
   // group_by_intent ("" for articles without one).

@@ -34,6 +34,32 @@ TEST(Curate, RanksByCentralityThenFreshness) {
   EXPECT_EQ(curation.related[2].size(), 2u);
 }
 
+// Equal centrality and date: by title, and articles of the same title in
+// path order, both in the whole curation and after an edit re-sorts one
+// collection (the two must agree, or a preview would differ from a build).
+TEST(Curate, TiesGoByTitleThenPathOrderInCurationAndAfterAnEdit) {
+  Site site;
+  site.topics.resize(1);
+  site.articles = {article("b", {2024, 5, 1}), article("a", {2024, 5, 1}), article("same", {2024, 5, 1}),
+                   article("same", {2024, 5, 1}), article("c", {2024, 5, 1})};
+  site.articles[2].title = site.articles[3].title = "b";  // "b" three times
+  std::vector<ArticleLinks> links(site.articles.size());
+  for (auto& link : links) link.topics = {{0, 2.0}};
+  auto order = [](const Curation& curation) {
+    std::vector<size_t> articles;
+    for (const auto& entry : curation.by_topic[0]) articles.push_back(entry.article);
+    return articles;
+  };
+  auto curation = curate(site, links);
+  EXPECT_EQ(order(curation), (std::vector<size_t>{1, 0, 2, 3, 4}));
+  // An edit of article 0 that changes nothing of its listing takes it out
+  // of the collection, puts it back at the end and re-sorts: the order stays.
+  std::vector<size_t> topics = {0};
+  update_curation(curation, site, links, 0, topics);
+  EXPECT_EQ(order(curation), (std::vector<size_t>{1, 0, 2, 3, 4}));
+  EXPECT_EQ(order(curation), order(curate(site, links)));
+}
+
 TEST(Curate, GroupsByFirstIntentInReaderOrder) {
   Site site;
   site.articles = {article("a", {}, {"causes"}), article("b", {}, {"quick-relief", "causes"}), article("c", {})};
