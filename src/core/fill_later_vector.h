@@ -28,17 +28,16 @@ class DefaultInitAllocator : public std::allocator<T> {
   using std::allocator<T>::allocator;
 
   template <typename U>
-  void construct(U* place) noexcept(std::is_nothrow_default_constructible_v<U>) {
+  void construct(U* place) noexcept {
+    static_assert(std::is_trivially_default_constructible_v<U>, "only for tables of plain values");
     ::new (static_cast<void*>(place)) U;
   }
   template <typename U, typename... Args>
   void construct(U* place, Args&&... args) {
-    std::allocator_traits<std::allocator<T>>::construct(static_cast<std::allocator<T>&>(*this), place,
-                                                        std::forward<Args>(args)...);
+    ::new (static_cast<void*>(place)) U(std::forward<Args>(args)...);
   }
 };
 
-// REQUIRES (for the saving to hold): T trivially default-constructible.
 // Elements added by resize(n) hold indeterminate values until written.
 template <typename T>
 using FillLaterVector = std::vector<T, DefaultInitAllocator<T>>;

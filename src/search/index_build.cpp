@@ -407,9 +407,10 @@ uint32_t balanced_split(std::span<const AnalyzedDocument> analyzed) {
 // frees the analysed documents as it goes. Two threads fill them: one the
 // first half of the documents, forward from the start of each term's range,
 // the other the second half, backward from its end. They meet without
-// counting either half's postings first. (On the 6x MedQuAD copy a single
-// thread took about a second here while the other core waited, half of it
-// zeroing 385 MB of fresh tables; docs/decisions.md, "Search index layout".)
+// counting either half's postings first. (On the 6x MedQuAD copy one
+// thread took 700-1030 ms here while the other core waited, 460-490 ms of
+// it zeroing 385 MB of fresh tables; docs/decisions.md, "Search index
+// layout".)
 // REQUIRES: every term of `analyzed` a global id in its worker's
 // global_term, counted in `counts`.
 std::optional<PostingTables> fill_postings(std::vector<AnalyzedDocument>& analyzed,
