@@ -23,6 +23,7 @@
 #include "core/text.h"
 #include "link/linker.h"
 #include "link/topic_matcher.h"
+#include "search/position_list.h"
 #include "search/typos.h"
 
 namespace topichub {
@@ -90,10 +91,11 @@ class SearchIndex {
   std::span<const Posting> postings(uint32_t term) const {
     return {postings_.data() + posting_starts_[term], posting_starts_[term + 1] - posting_starts_[term]};
   }
-  // The positions of `term` in the document of its posting number `posting`.
-  std::span<const uint32_t> positions(uint32_t term, size_t posting) const {
+  // The positions of `term` in the document of its posting number `posting`,
+  // in increasing order.
+  PositionList positions(uint32_t term, size_t posting) const {
     size_t p = posting_starts_[term] + posting;
-    return {positions_.data() + position_starts_[p], position_starts_[p + 1] - position_starts_[p]};
+    return PositionList({positions_.data() + position_starts_[p], position_starts_[p + 1] - position_starts_[p]});
   }
   double idf(uint32_t term) const { return term_idf_[term]; }
 
@@ -157,14 +159,14 @@ class SearchIndex {
   // Flat tables, a few large arrays rather than two small ones per term (which
   // cost a build 100,000 growing vectors, and a load as many copies):
   // term t's postings are postings_[posting_starts_[t], posting_starts_[t + 1]),
-  // in document order; posting p's positions are
-  // positions_[position_starts_[p], position_starts_[p + 1]).
+  // in document order; posting p's positions are the bytes
+  // positions_[position_starts_[p], position_starts_[p + 1]) (position_list.h).
   std::vector<uint32_t> posting_starts_{0};  // one per term, and the end
   // The three large tables are sized and then filled, in parallel: left
   // unzeroed, their pages are first touched by the fill (fill_later_vector.h).
   FillLaterVector<Posting> postings_;
   FillLaterVector<uint32_t> position_starts_{0};  // one per posting, and the end
-  FillLaterVector<uint32_t> positions_;
+  FillLaterVector<uint8_t> positions_;
   std::vector<double> term_idf_;
   std::vector<uint32_t> doc_topic_offsets_, doc_topic_ids_;
   std::vector<uint32_t> topic_term_offsets_, topic_term_ids_;

@@ -90,11 +90,11 @@ struct AnalyzedDocument {
   struct Term {
     uint32_t term;  // the worker's local id
     std::array<uint16_t, kFieldCount> tf{};
-    uint32_t positions_count = 0;  // in `positions`, after those of the terms before
+    uint32_t position_bytes = 0;  // in `positions`, after those of the terms before
   };
   unsigned worker = 0;
   std::vector<Term> terms;
-  std::vector<uint32_t> positions;
+  std::vector<uint8_t> positions;  // each term's, encoded (position_list.h)
   std::array<uint32_t, kFieldCount> field_lengths{};  // words per field
 };
 
@@ -157,11 +157,13 @@ struct Worker {
   uint32_t documents_seen = 0;  // stamps for the slot tables
   SlotTable term_slots;
   std::vector<SurfaceStats> surfaces;  // by local surface id
-  // By local term id: documents and positions, to size the flat tables.
+  // By local term id: documents and bytes of positions, to size the flat
+  // tables.
   std::vector<uint32_t> term_documents;
-  std::vector<uint64_t> term_positions;
+  std::vector<uint64_t> term_position_bytes;
   std::vector<std::pair<uint32_t, uint32_t>> occurrences;  // scratch: (slot, position)
-  std::vector<uint32_t> next_position;  // scratch for gather()
+  std::vector<uint32_t> runs, grouped;  // scratch for gather()
+  std::vector<uint8_t> encoded;         // scratch for gather()
   std::vector<AnalyzedDocument::Term> terms;  // scratch: the document's terms
   // Merge: local id -> global id.
   std::vector<uint32_t> global_term, global_surface;
@@ -179,33 +181,44 @@ struct Worker {
   }
   void count_terms(const AnalyzedDocument& doc) {
     term_documents.resize(words.term_count(), 0);
-    term_positions.resize(words.term_count(), 0);
+    term_position_bytes.resize(words.term_count(), 0);
     for (const auto& entry : doc.terms) {
       ++term_documents[entry.term];
-      term_positions[entry.term] += entry.positions_count;
+      term_position_bytes[entry.term] += entry.position_bytes;
     }
   }
 };
 
-// Positions grouped by term, terms in order of first occurrence (so that
-// global ids, given in merge order, do not depend on which worker analysed
-// what). `occurrences`: (slot, position) in text order; `next`: scratch.
-void gather(std::span<const std::pair<uint32_t, uint32_t>> occurrences, std::vector<uint32_t>& next,
-            AnalyzedDocument& out) {
+// Positions grouped by term and encoded, terms in order of first occurrence
+// (so that global ids, given in merge order, do not depend on which worker
+// analysed what). `occurrences`: (slot, position) in text order.
+void gather(std::span<const std::pair<uint32_t, uint32_t>> occurrences, Worker& scratch, AnalyzedDocument& out) {
+  // Per slot: its count of positions, then where its run starts in
+  // `grouped`, then where it ends.
+  auto& runs = scratch.runs;
+  runs.assign(out.terms.size(), 0);
   for (const auto& [slot, position] : occurrences) {
-    auto& entry = out.terms[slot];
-    auto& tf = entry.tf[position / kFieldStride];
+    auto& tf = out.terms[slot].tf[position / kFieldStride];
     if (tf < UINT16_MAX) ++tf;
-    ++entry.positions_count;
+    ++runs[slot];
   }
-  next.resize(out.terms.size());
-  uint32_t begin = 0;
+  uint32_t total = 0;
+  for (auto& run : runs) total += std::exchange(run, total);
+  auto& grouped = scratch.grouped;
+  grouped.resize(occurrences.size());
+  for (const auto& [slot, position] : occurrences) grouped[runs[slot]++] = position;
+  // Taken in text order, each term's positions ascend.
+  auto& encoded = scratch.encoded;
+  if (encoded.size() < kMaxPositionBytes * grouped.size()) encoded.resize(kMaxPositionBytes * grouped.size());
+  uint8_t* end = encoded.data();
+  uint32_t run_start = 0;
   for (size_t slot = 0; slot < out.terms.size(); ++slot) {
-    next[slot] = begin;
-    begin += out.terms[slot].positions_count;
+    uint8_t* start = end;
+    end = encode_positions({grouped.data() + run_start, runs[slot] - run_start}, start);
+    run_start = runs[slot];
+    out.terms[slot].position_bytes = static_cast<uint32_t>(end - start);
   }
-  out.positions.resize(occurrences.size());
-  for (const auto& [slot, position] : occurrences) out.positions[next[slot]++] = position;
+  out.positions.assign(encoded.data(), end);
 }
 
 // REQUIRES: each worker analyses its documents in increasing order of `d`
@@ -237,7 +250,7 @@ AnalyzedDocument analyze_document(const Site& site, BodyTexts& bodies, uint32_t 
     out.field_lengths[f] = index_in_field;
   }
   out.terms.assign(terms.begin(), terms.end());
-  gather(worker.occurrences, worker.next_position, out);
+  gather(worker.occurrences, worker, out);
   worker.count_terms(out);
   doc.text = std::move(texts[kBodyField]);
   if (trim(doc.text).empty()) doc.text = doc.summary;
@@ -308,22 +321,24 @@ SearchDocument make_document(const Site& site, std::string_view path_prefix, siz
   return doc;
 }
 
-// Per global term: in how many documents, and at how many positions.
+// Per global term: in how many documents, and how many bytes its positions
+// take.
 struct TermCounts {
   std::vector<uint32_t> documents;
-  std::vector<uint64_t> positions;
+  std::vector<uint64_t> position_bytes;
 };
 
 // SearchIndex's flat tables (see index.h), before they move into it.
 struct PostingTables {
   std::vector<uint32_t> posting_starts;  // one per term, and the end
-  std::vector<uint32_t> term_position_starts;  // term t's first position; one per term, and the end
+  std::vector<uint32_t> term_position_starts;  // term t's first byte of positions; one per term, and the end
   FillLaterVector<Posting> postings;
-  FillLaterVector<uint32_t> position_starts, positions;
+  FillLaterVector<uint32_t> position_starts;
+  FillLaterVector<uint8_t> positions;
 };
 
 // Sized for `counts`, their large tables not yet written.
-// Throws when the site has more positions than 32-bit offsets reach.
+// Throws when the site's positions take more bytes than 32-bit offsets reach.
 PostingTables allocate_tables(const TermCounts& counts) {
   size_t term_count = counts.documents.size();
   PostingTables tables;
@@ -334,8 +349,8 @@ PostingTables allocate_tables(const TermCounts& counts) {
     tables.posting_starts[t] = static_cast<uint32_t>(posting_total);
     tables.term_position_starts[t] = static_cast<uint32_t>(position_total);
     posting_total += counts.documents[t];
-    position_total += counts.positions[t];
-    if (position_total > UINT32_MAX) throw std::length_error("search index: more than 2^32 word positions");
+    position_total += counts.position_bytes[t];
+    if (position_total > UINT32_MAX) throw std::length_error("search index: word positions over 4 GiB");
   }
   tables.posting_starts[term_count] = static_cast<uint32_t>(posting_total);
   tables.term_position_starts[term_count] = static_cast<uint32_t>(position_total);
@@ -346,7 +361,7 @@ PostingTables allocate_tables(const TermCounts& counts) {
   return tables;
 }
 
-// Per term, where its next posting and positions go.
+// Per term, where its next posting and its next bytes of positions go.
 struct Cursors {
   std::vector<uint32_t> posting, position;
 };
@@ -376,14 +391,14 @@ bool fill_documents(std::span<AnalyzedDocument> analyzed, uint32_t begin, uint32
       double tf = 0;
       for (size_t f = 0; f < kFieldCount; ++f) tf += entry.tf[f] * factors[f];
       uint32_t term = global_term[entry.term];
-      uint32_t& next_position = cursors.position[term];
+      uint32_t& next_byte = cursors.position[term];
       uint32_t posting = kBackward ? --cursors.posting[term] : cursors.posting[term]++;
-      uint32_t position = kBackward ? (next_position -= entry.positions_count)
-                                    : std::exchange(next_position, next_position + entry.positions_count);
+      uint32_t start = kBackward ? (next_byte -= entry.position_bytes)
+                                 : std::exchange(next_byte, next_byte + entry.position_bytes);
       tables.postings[posting] = Posting{d, static_cast<float>(tf / (kBm25K1 + tf))};
-      tables.position_starts[posting] = position;
-      std::copy(first, first + entry.positions_count, tables.positions.begin() + position);
-      first += entry.positions_count;
+      tables.position_starts[posting] = start;
+      std::copy(first, first + entry.position_bytes, tables.positions.begin() + start);
+      first += entry.position_bytes;
     }
     doc = AnalyzedDocument{};
   }
@@ -489,7 +504,7 @@ std::optional<SearchIndex> SearchIndex::build_unless_stopped(const Site& site, s
       auto [it, added] = index.term_ids_.emplace(worker.words.term(local), static_cast<uint32_t>(counts.documents.size()));
       if (added) {
         counts.documents.push_back(0);
-        counts.positions.push_back(0);
+        counts.position_bytes.push_back(0);
       }
       id = it->second;
     }
@@ -540,7 +555,7 @@ std::optional<SearchIndex> SearchIndex::build_unless_stopped(const Site& site, s
     for (uint32_t local = 0; local < worker->words.term_count(); ++local) {
       uint32_t term = global_term(*worker, local);
       counts.documents[term] += worker->term_documents[local];
-      counts.positions[term] += worker->term_positions[local];
+      counts.position_bytes[term] += worker->term_position_bytes[local];
     }
   }
   BackgroundTask vocabulary([&index] {

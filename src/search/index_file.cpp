@@ -89,8 +89,8 @@ class IndexFileWriter {
 
 namespace {
 
-constexpr char kMagic[8] = {'T', 'H', 'S', 'I', 'D', 'X', '1', '0'};
-constexpr char kPositionsMagic[8] = {'T', 'H', 'S', 'P', 'O', 'S', '1', '0'};
+constexpr char kMagic[8] = {'T', 'H', 'S', 'I', 'D', 'X', '1', '1'};
+constexpr char kPositionsMagic[8] = {'T', 'H', 'S', 'P', 'O', 'S', '1', '1'};
 
 // Reads what IndexFileWriter wrote; any overrun marks the reader as failed, so a
 // damaged file can never make us read out of bounds.
@@ -390,7 +390,7 @@ std::optional<SearchIndex> SearchIndexFile::load(const std::string& path, uint64
   index.postings_ = r.array<Posting, DefaultInitAllocator<Posting>>();
   if (!r.ok() || !r.at_end()) return std::nullopt;
   index.position_starts_ = p.array<uint32_t, DefaultInitAllocator<uint32_t>>();
-  index.positions_ = p.array<uint32_t, DefaultInitAllocator<uint32_t>>();
+  index.positions_ = p.array<uint8_t, DefaultInitAllocator<uint8_t>>();
   index.surface_words_ = p.texts();
   index.surface_info_ = p.array<SurfaceWord>();
   index.surface_sorted_ = p.array<uint32_t>();
