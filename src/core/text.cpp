@@ -1,5 +1,7 @@
 #include "core/text.h"
 
+#include "core/byte_scan.h"
+
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
@@ -243,42 +245,28 @@ std::string url_encode(std::string_view text) {
 
 namespace {
 
-constexpr auto kHtmlSpecial = [] {
-  std::array<bool, 256> special{};
+constexpr ByteSet kHtmlSpecial = [] {
+  ByteSet special{};
   for (unsigned char c : std::string_view("&<>\"'")) special[c] = true;
   return special;
 }();
 
 // The offset of the first character HTML escapes at or after `from`, or
 // text.size(). Every page's text goes through here (4.8% of a MedQuAD
-// build's samples one byte at a time), so with SSE2 it tests 16 bytes at once.
+// build's samples one byte at a time), so it tests 16 bytes at once.
 size_t find_html_special(std::string_view text, size_t from) {
-  size_t i = from;
 #if defined(__SSE2__)
-  const __m128i amp = _mm_set1_epi8('&'), lt = _mm_set1_epi8('<'), gt = _mm_set1_epi8('>');
-  const __m128i quote = _mm_set1_epi8('"'), apostrophe = _mm_set1_epi8('\'');
-  for (; i + 16 <= text.size(); i += 16) {
-    __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
-    __m128i hits = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(chunk, amp), _mm_cmpeq_epi8(chunk, lt)),
-                                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(chunk, gt), _mm_cmpeq_epi8(chunk, quote)),
-                                             _mm_cmpeq_epi8(chunk, apostrophe)));
-    if (int mask = _mm_movemask_epi8(hits)) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
-  }
-  // The last bytes in one more test of the final 16, which overlaps bytes
-  // already seen (most escaped texts are short: a title, a run of a body).
-  if (i < text.size() && text.size() - from >= 16) {
-    size_t last = text.size() - 16;
-    __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + last));
-    __m128i hits = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(chunk, amp), _mm_cmpeq_epi8(chunk, lt)),
-                                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(chunk, gt), _mm_cmpeq_epi8(chunk, quote)),
-                                             _mm_cmpeq_epi8(chunk, apostrophe)));
-    // Only bytes from i on count: those before were tested already.
-    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hits)) >> (i - last);
-    return mask ? i + static_cast<size_t>(__builtin_ctz(mask)) : text.size();
-  }
+  auto hits = [](__m128i chunk) {
+    const __m128i amp = _mm_set1_epi8('&'), lt = _mm_set1_epi8('<'), gt = _mm_set1_epi8('>');
+    const __m128i quote = _mm_set1_epi8('"'), apostrophe = _mm_set1_epi8('\'');
+    return _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(chunk, amp), _mm_cmpeq_epi8(chunk, lt)),
+                        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(chunk, gt), _mm_cmpeq_epi8(chunk, quote)),
+                                     _mm_cmpeq_epi8(chunk, apostrophe)));
+  };
+#else
+  auto hits = nullptr;
 #endif
-  while (i < text.size() && !kHtmlSpecial[static_cast<unsigned char>(text[i])]) ++i;
-  return i;
+  return find_first_in(text, from, kHtmlSpecial, hits);
 }
 
 }  // namespace

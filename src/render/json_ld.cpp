@@ -2,39 +2,37 @@
 
 #include <algorithm>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
+#include "core/byte_scan.h"
 #include "core/text.h"
 
 namespace topichub {
 namespace {
 
-bool needs_escape(char c) {
-  return static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&';
-}
+constexpr ByteSet kJsonEscaped = [] {
+  ByteSet escaped{};
+  for (int c = 0; c < 0x20; ++c) escaped[c] = true;
+  for (unsigned char c : std::string_view("\"\\<>&")) escaped[c] = true;
+  return escaped;
+}();
 
 // The offset of the first byte at or after `from` that needs an escape, or
 // text.size(). The titles, summaries and names of every page pass through
-// here and almost never need one, so with SSE2 it tests 16 bytes at once.
+// here and almost never need one.
 size_t find_escape(std::string_view text, size_t from) {
-  size_t i = from;
 #if defined(__SSE2__)
-  const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), lt = _mm_set1_epi8('<');
-  const __m128i gt = _mm_set1_epi8('>'), amp = _mm_set1_epi8('&'), control_max = _mm_set1_epi8(0x1F);
-  for (; i + 16 <= text.size(); i += 16) {
-    __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+  auto hits = [](__m128i chunk) {
+    const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), lt = _mm_set1_epi8('<');
+    const __m128i gt = _mm_set1_epi8('>'), amp = _mm_set1_epi8('&'), control_max = _mm_set1_epi8(0x1F);
     // Unsigned: a byte is a control character when min(byte, 0x1F) is itself.
     __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(chunk, control_max), chunk);
-    __m128i hits = _mm_or_si128(_mm_or_si128(control, _mm_cmpeq_epi8(chunk, quote)),
-                                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(chunk, backslash), _mm_cmpeq_epi8(chunk, lt)),
-                                             _mm_or_si128(_mm_cmpeq_epi8(chunk, gt), _mm_cmpeq_epi8(chunk, amp))));
-    if (int mask = _mm_movemask_epi8(hits)) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
-  }
+    return _mm_or_si128(_mm_or_si128(control, _mm_cmpeq_epi8(chunk, quote)),
+                        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(chunk, backslash), _mm_cmpeq_epi8(chunk, lt)),
+                                     _mm_or_si128(_mm_cmpeq_epi8(chunk, gt), _mm_cmpeq_epi8(chunk, amp))));
+  };
+#else
+  auto hits = nullptr;
 #endif
-  while (i < text.size() && !needs_escape(text[i])) ++i;
-  return i;
+  return find_first_in(text, from, kJsonEscaped, hits);
 }
 
 void append_escaped(std::string& out, std::string_view value) {

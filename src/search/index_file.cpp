@@ -126,6 +126,11 @@ class Reader {
     pos_ += count * sizeof(T);
     return items;
   }
+  // The same into `items`, whatever its allocator.
+  template <typename Vector>
+  void array_into(Vector& items) {
+    items = array<typename Vector::value_type, typename Vector::allocator_type>();
+  }
   std::vector<std::string> texts() {
     auto count = value<uint64_t>();
     std::vector<std::string> items;
@@ -386,14 +391,14 @@ std::optional<SearchIndex> SearchIndexFile::load(const std::string& path, uint64
   auto terms = r.texts();
   for (uint32_t id = 0; id < terms.size(); ++id)
     if (!index.term_ids_.emplace(terms[id], id).second) return std::nullopt;  // a term twice
-  index.posting_starts_ = r.array<uint32_t>();
-  index.postings_ = r.array<Posting, DefaultInitAllocator<Posting>>();
+  r.array_into(index.posting_starts_);
+  r.array_into(index.postings_);
   if (!r.ok() || !r.at_end()) return std::nullopt;
-  index.position_starts_ = p.array<uint32_t, DefaultInitAllocator<uint32_t>>();
-  index.positions_ = p.array<uint8_t, DefaultInitAllocator<uint8_t>>();
+  p.array_into(index.position_starts_);
+  p.array_into(index.positions_);
   index.surface_words_ = p.texts();
-  index.surface_info_ = p.array<SurfaceWord>();
-  index.surface_sorted_ = p.array<uint32_t>();
+  p.array_into(index.surface_info_);
+  p.array_into(index.surface_sorted_);
   for (uint32_t id = 0; id < index.surface_words_.size(); ++id) index.surface_ids_.emplace(index.surface_words_[id], id);
   bool pairs_ok = true;
   index.typos_.by_deletion_ = read_pairs<uint32_t, uint32_t>(p, pairs_ok);

@@ -50,23 +50,25 @@ TEST(JsonLd, WritesWhatNlohmannJsonPrintedMembersInKeyOrder) {
   EXPECT_EQ(nlohmann::json::parse(json)["about"]["name"], "</script>");
 }
 
-// Escapes are found 16 bytes at a time: every character that needs one, at
-// every place in and across those blocks, among multi-byte characters.
+// Escapes are found 16 bytes at a time, the last bytes of a text in one
+// block that overlaps the one before: every character that needs one, at
+// every place in and across those blocks, in texts of every length up to
+// 60, among multi-byte characters.
 TEST(JsonLd, EscapesEveryCharacterWhereverItStands) {
   std::string specials = "\"\\<>&\n\t";
   specials += '\x01';
   specials += '\x1F';
   for (char special : specials) {
-    for (size_t at = 0; at < 40; ++at) {
+    for (size_t at = 0; at < 40; ++at) for (size_t after = 0; after < 20; ++after) {
       // Whole characters before and after it: 'a', DEL (not escaped) and 'é'.
       auto filler = [](size_t bytes) {
         std::string text;
         for (size_t i = 0; text.size() < bytes; ++i) text += i % 3 == 0 ? "a" : i % 3 == 1 ? "\x7F" : "\xC3\xA9";
         return text;
       };
-      std::string text = filler(at) + special + filler(40 - at);
+      std::string text = filler(at) + special + filler(after);
       EXPECT_EQ(JsonLdObject().text("name", text).json(), reference({{"name", text}}))
-          << "special " << static_cast<int>(special) << " at " << at;
+          << "special " << static_cast<int>(special) << " at " << at << " of " << text.size();
     }
   }
 }
