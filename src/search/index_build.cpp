@@ -151,19 +151,22 @@ struct SurfaceStats {
   bool only_capitals = true;
 };
 
+struct GatherScratch {  // what gather() reuses from one document to the next
+  std::vector<uint32_t> runs, grouped;
+  std::vector<uint8_t> encoded;
+};
+
 struct Worker {
   Analyzer analyzer;
   WordTable words;
   uint32_t documents_seen = 0;  // stamps for the slot tables
   SlotTable term_slots;
   std::vector<SurfaceStats> surfaces;  // by local surface id
-  // By local term id: documents and bytes of positions, to size the flat
-  // tables.
+  // By local term id: documents and bytes of positions, to size the tables.
   std::vector<uint32_t> term_documents;
   std::vector<uint64_t> term_position_bytes;
   std::vector<std::pair<uint32_t, uint32_t>> occurrences;  // scratch: (slot, position)
-  std::vector<uint32_t> runs, grouped;  // scratch for gather()
-  std::vector<uint8_t> encoded;         // scratch for gather()
+  GatherScratch gathering;
   std::vector<AnalyzedDocument::Term> terms;  // scratch: the document's terms
   // Merge: local id -> global id.
   std::vector<uint32_t> global_term, global_surface;
@@ -192,7 +195,8 @@ struct Worker {
 // Positions grouped by term and encoded, terms in order of first occurrence
 // (so that global ids, given in merge order, do not depend on which worker
 // analysed what). `occurrences`: (slot, position) in text order.
-void gather(std::span<const std::pair<uint32_t, uint32_t>> occurrences, Worker& scratch, AnalyzedDocument& out) {
+void gather(std::span<const std::pair<uint32_t, uint32_t>> occurrences, GatherScratch& scratch,
+            AnalyzedDocument& out) {
   // Per slot: its count of positions, then where its run starts in
   // `grouped`, then where it ends.
   auto& runs = scratch.runs;
@@ -250,7 +254,7 @@ AnalyzedDocument analyze_document(const Site& site, BodyTexts& bodies, uint32_t 
     out.field_lengths[f] = index_in_field;
   }
   out.terms.assign(terms.begin(), terms.end());
-  gather(worker.occurrences, worker, out);
+  gather(worker.occurrences, worker.gathering, out);
   worker.count_terms(out);
   doc.text = std::move(texts[kBodyField]);
   if (trim(doc.text).empty()) doc.text = doc.summary;
@@ -321,8 +325,7 @@ SearchDocument make_document(const Site& site, std::string_view path_prefix, siz
   return doc;
 }
 
-// Per global term: in how many documents, and how many bytes its positions
-// take.
+// Per global term: in how many documents, and its positions' bytes.
 struct TermCounts {
   std::vector<uint32_t> documents;
   std::vector<uint64_t> position_bytes;

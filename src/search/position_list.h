@@ -18,8 +18,8 @@ namespace topichub {
 inline constexpr size_t kMaxPositionBytes = 5;
 
 // Writes the gaps of `ascending` at `out`; returns the end of what it wrote.
-// REQUIRES: `ascending` non-decreasing; room at `out` for
-// kMaxPositionBytes per position.
+// REQUIRES: room at `out` for kMaxPositionBytes per position. Positions out
+// of order still decode as written, but each step back takes five bytes.
 inline uint8_t* encode_positions(std::span<const uint32_t> ascending, uint8_t* out) {
   uint32_t previous = 0;
   for (uint32_t position : ascending) {
