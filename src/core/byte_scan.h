@@ -1,5 +1,5 @@
 // Finding the first byte of a text that belongs to a small set, 16 bytes at
-// a time: the escapers of HTML (core/text.cpp) and of JSON-LD
+// a time with SSE2 (byte by byte without): the escapers of HTML (core/text.cpp) and of JSON-LD
 // (render/json_ld.cpp) pass every page's text through such a scan, and
 // almost none of it needs escaping.
 #pragma once

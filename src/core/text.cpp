@@ -253,7 +253,7 @@ constexpr ByteSet kHtmlSpecial = [] {
 
 // The offset of the first character HTML escapes at or after `from`, or
 // text.size(). Every page's text goes through here (4.8% of a MedQuAD
-// build's samples one byte at a time), so it tests 16 bytes at once.
+// build's samples one byte at a time), so with SSE2 it tests 16 bytes at once.
 size_t find_html_special(std::string_view text, size_t from) {
 #if defined(__SSE2__)
   auto hits = [](__m128i chunk) {

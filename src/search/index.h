@@ -92,7 +92,7 @@ class SearchIndex {
     return {postings_.data() + posting_starts_[term], posting_starts_[term + 1] - posting_starts_[term]};
   }
   // The positions of `term` in the document of its posting number `posting`,
-  // in increasing order.
+  // never decreasing (in an index this program built).
   PositionList positions(uint32_t term, size_t posting) const {
     size_t p = posting_starts_[term] + posting;
     return PositionList({positions_.data() + position_starts_[p], position_starts_[p + 1] - position_starts_[p]});

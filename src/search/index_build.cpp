@@ -409,7 +409,7 @@ bool fill_documents(std::span<AnalyzedDocument> analyzed, uint32_t begin, uint32
 }
 
 // The first document of the second half, the halves holding about as many
-// postings and positions.
+// postings and bytes of positions.
 uint32_t balanced_split(std::span<const AnalyzedDocument> analyzed) {
   uint64_t total = 0;
   for (const auto& doc : analyzed) total += doc.terms.size() + doc.positions.size();

@@ -60,10 +60,12 @@ TEST(JsonLd, EscapesEveryCharacterWhereverItStands) {
   specials += '\x1F';
   for (char special : specials) {
     for (size_t at = 0; at < 40; ++at) for (size_t after = 0; after < 20; ++after) {
-      // Whole characters before and after it: 'a', DEL (not escaped) and 'é'.
+      // Exactly `bytes` bytes of whole characters before and after it: 'a',
+      // DEL (not escaped) and 'é' (an 'a' where it would not fit).
       auto filler = [](size_t bytes) {
         std::string text;
-        for (size_t i = 0; text.size() < bytes; ++i) text += i % 3 == 0 ? "a" : i % 3 == 1 ? "\x7F" : "\xC3\xA9";
+        for (size_t i = 0; text.size() < bytes; ++i)
+          text += i % 3 == 0 || text.size() + 2 > bytes ? "a" : i % 3 == 1 ? "\x7F" : "\xC3\xA9";
         return text;
       };
       std::string text = filler(at) + special + filler(after);

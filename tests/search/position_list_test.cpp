@@ -24,20 +24,32 @@ std::vector<uint32_t> decoded(const std::vector<uint8_t>& bytes) {
 }
 
 TEST(PositionList, GivesBackWhatWasEncodedAtEveryWidthOfGap) {
-  // Gaps of every varint width and their edges, repeats (a position can
-  // repeat where a field's words run past kFieldStride) and the largest value.
-  std::vector<uint32_t> positions = {0, 0, 1, 127, 128, 255, 16'383, 16'384, 16'384, 300'000, 2'097'151,
-                                     2'097'152, 268'435'455, 268'435'456, UINT32_MAX - 1, UINT32_MAX};
-  EXPECT_EQ(decoded(encoded(positions)), positions);
+  // Gaps at the edges of every varint width, each alone and all in one list
+  // (its positions are their running sums), repeats (a position repeats
+  // where a field's words run past kFieldStride) and the largest value.
+  const std::vector<uint32_t> gaps = {0, 1, 127, 128, 16'383, 16'384, 2'097'151, 2'097'152, 268'435'455, 268'435'456};
+  std::vector<uint32_t> sums;
+  uint32_t sum = 0;
+  for (uint32_t gap : gaps) {
+    EXPECT_EQ(decoded(encoded({gap})), std::vector<uint32_t>{gap});
+    EXPECT_EQ(decoded(encoded({5, 5 + gap})), (std::vector<uint32_t>{5, 5 + gap}));
+    sums.push_back(sum += gap);
+  }
+  EXPECT_EQ(decoded(encoded(sums)), sums);
+  EXPECT_EQ(decoded(encoded({0, 0, UINT32_MAX - 1, UINT32_MAX})), (std::vector<uint32_t>{0, 0, UINT32_MAX - 1, UINT32_MAX}));
   EXPECT_TRUE(decoded({}).empty());
+  // Out of order, the gaps wrap around and still decode as written.
+  EXPECT_EQ(decoded(encoded({10, 3, 400'000, 0})), (std::vector<uint32_t>{10, 3, 400'000, 0}));
 
   std::mt19937 random(7);
   for (int round = 0; round < 200; ++round) {
     std::vector<uint32_t> ascending;
     uint32_t at = random() % 1000;
-    for (int i = 0; i < static_cast<int>(random() % 60); ++i) {
+    auto length = random() % 60;
+    for (size_t i = 0; i < length; ++i) {
       ascending.push_back(at);
-      at += random() % (1u << (random() % 20));
+      auto width = random() % 20;
+      at += random() % (1u << width);
     }
     ASSERT_EQ(decoded(encoded(ascending)), ascending) << "round " << round;
   }
