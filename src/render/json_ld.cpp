@@ -8,32 +8,13 @@
 namespace topichub {
 namespace {
 
-constexpr ByteSet kJsonEscaped = [] {
-  ByteSet escaped{};
-  for (int c = 0; c < 0x20; ++c) escaped[c] = true;
-  for (unsigned char c : std::string_view("\"\\<>&")) escaped[c] = true;
-  return escaped;
-}();
+// The bytes a JSON string escapes, and '<', '>' and '&' (json_ld.h says why).
+using JsonEscaped = ByteSet<ControlBytes::included, '"', '\\', '<', '>', '&'>;
 
 // The offset of the first byte at or after `from` that needs an escape, or
 // text.size(). The titles, summaries and names of every page pass through
 // here and almost never need one.
-size_t find_escape(std::string_view text, size_t from) {
-#if defined(__SSE2__)
-  auto hits = [](__m128i chunk) {
-    const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), lt = _mm_set1_epi8('<');
-    const __m128i gt = _mm_set1_epi8('>'), amp = _mm_set1_epi8('&'), control_max = _mm_set1_epi8(0x1F);
-    // Unsigned: a byte is a control character when min(byte, 0x1F) is itself.
-    __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(chunk, control_max), chunk);
-    return _mm_or_si128(_mm_or_si128(control, _mm_cmpeq_epi8(chunk, quote)),
-                        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(chunk, backslash), _mm_cmpeq_epi8(chunk, lt)),
-                                     _mm_or_si128(_mm_cmpeq_epi8(chunk, gt), _mm_cmpeq_epi8(chunk, amp))));
-  };
-#else
-  auto hits = nullptr;
-#endif
-  return find_first_in(text, from, kJsonEscaped, hits);
-}
+size_t find_escape(std::string_view text, size_t from) { return find_first_in<JsonEscaped>(text, from); }
 
 void append_escaped(std::string& out, std::string_view value) {
   static constexpr char kHex[] = "0123456789abcdef";
