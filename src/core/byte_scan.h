@@ -32,7 +32,7 @@ struct ByteSet {
     return table;
   }();
 
-  static bool contains(char c) { return kTable[static_cast<unsigned char>(c)]; }
+  static constexpr bool contains(char c) { return kTable[static_cast<unsigned char>(c)]; }
 
 #if defined(__SSE2__)
   // 0xFF at each byte of `chunk` in the set, 0 elsewhere.
@@ -56,7 +56,8 @@ size_t find_first_in(std::string_view text, size_t from) {
 #if defined(__SSE2__)
   for (; i + 16 <= text.size(); i += 16) {
     __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
-    if (int mask = _mm_movemask_epi8(Set::hits(chunk))) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    if (int mask = _mm_movemask_epi8(Set::hits(chunk)))
+      return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
   }
   // The last bytes in one more test of the final 16, which overlaps bytes
   // already seen or before `from` (most escaped texts are short: a title, a

@@ -47,17 +47,18 @@ TEST(ByteScan, FindsControlBytesAndNotBytesFromDel) {
   expect_each_byte_found_as_its_set_says<JsonLike>(in_json_like);
 }
 
-// A byte of the set before `from` is not found, in whichever part of the
-// scan it falls; the next one at or after `from` is.
-TEST(ByteScan, IgnoresHitsBeforeFrom) {
+// With two bytes of the set in a text, the first at or after `from` is
+// found, in whichever part of the scan either falls: not a later one of the
+// same 16 bytes, and not one before `from`.
+TEST(ByteScan, FindsTheFirstHitAtOrAfterFrom) {
   for (size_t size = 2; size <= 40; ++size) {
     for (size_t earlier = 0; earlier + 1 < size; ++earlier) {
       for (size_t later = earlier + 1; later < size; ++later) {
         std::string text(size, 'x');
         text[earlier] = '<';
         text[later] = '&';
-        for (size_t from = earlier + 1; from <= size; ++from) {
-          size_t want = from <= later ? later : size;
+        for (size_t from = 0; from <= size; ++from) {
+          size_t want = from <= earlier ? earlier : from <= later ? later : size;
           ASSERT_EQ(find_first_in<Markup>(text, from), want)
               << "size " << size << ", earlier " << earlier << ", later " << later << ", from " << from;
         }

@@ -167,6 +167,11 @@ TEST(Text, EscapesHtmlAtEveryOffsetOfLongText) {
     std::string two(length, '<');
     EXPECT_EQ(html_escape(two), reference(two));
   }
+  // Every other byte is kept as it is, in the 16-byte part and after it.
+  std::string every_byte;
+  for (int c = 1; c < 256; ++c) every_byte += static_cast<char>(c);
+  EXPECT_EQ(html_escape(every_byte), reference(every_byte));
+  EXPECT_EQ(html_escape(every_byte.substr(250)), reference(every_byte.substr(250)));
 }
 
 TEST(Text, ShortensAtWordBoundaryWithoutBreakingUtf8) {
